@@ -1,0 +1,57 @@
+package dev.carveout.dts.check;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.carveout.memmap.Finding;
+import dev.carveout.memmap.MemoryMap;
+import dev.carveout.memmap.Severity;
+import dev.carveout.memmap.SourceRef;
+
+/**
+ * Checks one board: reads it and everything it includes (unsaved editor contents first), builds its
+ * effective tree and memory map, and runs the rules. The editor, the builder, the CLI and the language
+ * server all call this, so a board gets the same findings everywhere.
+ */
+public final class BoardChecker {
+
+	public static final String RULE_SYNTAX = "syntax";
+	public static final String RULE_INPUT = "input";
+
+	private final CheckSettings settings;
+
+	public BoardChecker(CheckSettings settings) {
+		this.settings = settings;
+	}
+
+	public CheckResult check(Path board, SourceOverlay overlay) {
+		Path file = board.toAbsolutePath().normalize();
+		List<Finding> findings = new ArrayList<>();
+		Set<Path> files = new LinkedHashSet<>();
+		files.add(file);
+		SourceSet sources = new SourceSet(overlay, settings.includeDirs(), findings);
+		TranslationUnit unit = sources.load(file);
+		MemoryMap map = null;
+		if (unit != null) {
+			files.addAll(unit.files());
+			map = new MemoryMapExtractor(unit.tree()).extract();
+			findings.addAll(settings.rules().check(map));
+		}
+		return new CheckResult(file, List.copyOf(findings), Set.copyOf(files), map);
+	}
+
+	static Finding inputProblem(Path file, String message) {
+		return new Finding(RULE_INPUT, Severity.ERROR, message, new SourceRef(file, 1, 1, 0, 0), null);
+	}
+
+	static String read(Path file, SourceOverlay overlay) throws IOException {
+		var unsaved = overlay.contentOf(file);
+		return unsaved.isPresent() ? unsaved.get() : Files.readString(file, StandardCharsets.UTF_8);
+	}
+}

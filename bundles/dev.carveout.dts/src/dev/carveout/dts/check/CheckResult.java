@@ -1,0 +1,15 @@
+package dev.carveout.dts.check;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import dev.carveout.memmap.Finding;
+import dev.carveout.memmap.MemoryMap;
+
+/**
+ * What checking one board found: every finding (located in the file that caused it), the files the board
+ * was read from, and the memory map built from its effective tree.
+ */
+public record CheckResult(Path board, List<Finding> findings, Set<Path> files, MemoryMap memoryMap) {
+}

@@ -1,0 +1,150 @@
+package dev.carveout.dts.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.carveout.dts.tree.DtNode;
+import dev.carveout.dts.tree.DtProperty;
+import dev.carveout.dts.tree.DtTree;
+import dev.carveout.memmap.AddressRange;
+import dev.carveout.memmap.MemReserve;
+import dev.carveout.memmap.MemoryBank;
+import dev.carveout.memmap.MemoryMap;
+import dev.carveout.memmap.Region;
+import dev.carveout.memmap.RegionKind;
+import dev.carveout.memmap.SourceRef;
+
+/**
+ * Reads the memory map out of an effective tree the way Linux does (drivers/of/fdt.c, of_reserved_mem.c):
+ * values of /memory and /reserved-memory children are decoded with the root's #address-cells and
+ * #size-cells (defaults 2 and 1 when absent).
+ */
+final class MemoryMapExtractor {
+
+	private final DtTree tree;
+	private final int addressCells;
+	private final int sizeCells;
+
+	MemoryMapExtractor(DtTree tree) {
+		this.tree = tree;
+		this.addressCells = cells(tree.root(), "#address-cells", 2);
+		this.sizeCells = cells(tree.root(), "#size-cells", 1);
+	}
+
+	MemoryMap extract() {
+		List<MemoryBank> banks = new ArrayList<>();
+		MemoryMap.ReservedMemory reserved = null;
+		for (DtNode child : tree.root().children()) {
+			String base = baseName(child.name());
+			if (isMemory(child)) {
+				banks.add(new MemoryBank(child.path(), ranges(child.property("reg")), child.definedAt()));
+			} else if (base.equals("reserved-memory") && reserved == null) {
+				reserved = reservedMemory(child);
+			}
+		}
+		List<MemReserve> memreserve = new ArrayList<>();
+		for (DtTree.MemReserveEntry entry : tree.memreserves()) {
+			memreserve.add(new MemReserve(memreserve.size(), entry.range(), entry.definedAt()));
+		}
+		return new MemoryMap(addressCells, sizeCells, banks, memreserve, reserved);
+	}
+
+	private static boolean isMemory(DtNode node) {
+		DtProperty type = node.property("device_type");
+		boolean typed = type != null && type.value() != null && type.value().strings().equals(List.of("memory"));
+		return typed || baseName(node.name()).equals("memory");
+	}
+
+	private MemoryMap.ReservedMemory reservedMemory(DtNode node) {
+		List<Region> regions = new ArrayList<>();
+		for (DtNode child : node.children()) {
+			regions.add(region(child));
+		}
+		DtProperty ranges = node.property("ranges");
+		return new MemoryMap.ReservedMemory(node.path(), optionalCells(node, "#address-cells"),
+				optionalCells(node, "#size-cells"), ranges != null,
+				ranges != null && ranges.value() != null && ranges.value().isEmpty(), regions, node.definedAt());
+	}
+
+	private Region region(DtNode node) {
+		DtProperty reg = node.property("reg");
+		DtProperty size = node.property("size");
+		List<AddressRange> regRanges = reg == null ? null : ranges(reg);
+		RegionKind kind = regRanges != null && !regRanges.isEmpty() ? RegionKind.STATIC
+				: size != null ? RegionKind.DYNAMIC : RegionKind.NONE;
+		Map<String, SourceRef> provenance = new LinkedHashMap<>();
+		provenance.put("", node.definedAt());
+		for (DtProperty p : node.properties()) {
+			provenance.put(p.name(), p.definedAt());
+		}
+		DtProperty allocRanges = node.property("alloc-ranges");
+		return new Region(node.path(), node.name(), List.copyOf(node.labels()), string(node, "status"),
+				strings(node, "compatible"), kind, regRanges, number(size, sizeCells),
+				// Linux reads alignment with the address cells (of_reserved_mem.c: __reserved_mem_alloc_size).
+				number(node.property("alignment"), addressCells),
+				allocRanges == null ? null : ranges(allocRanges),
+				node.property("no-map") != null, node.property("reusable") != null,
+				node.property("linux,cma-default") != null, node.property("linux,dma-default") != null,
+				Map.copyOf(provenance));
+	}
+
+	private List<AddressRange> ranges(DtProperty property) {
+		List<AddressRange> ranges = new ArrayList<>();
+		if (property == null || property.value() == null) {
+			return ranges;
+		}
+		long[] cells = property.value().cells();
+		int entry = addressCells + sizeCells;
+		for (int i = 0; entry > 0 && i + entry <= cells.length; i += entry) {
+			ranges.add(new AddressRange(combine(cells, i, addressCells), combine(cells, i + addressCells, sizeCells)));
+		}
+		return ranges;
+	}
+
+	private static Long number(DtProperty property, int cellCount) {
+		if (property == null || property.value() == null) {
+			return null;
+		}
+		long[] cells = property.value().cells();
+		return combine(cells, 0, Math.min(cellCount, cells.length));
+	}
+
+	/** Big-endian cells into one value; more than two cells keep the low 64 bits, as of_read_number does. */
+	private static long combine(long[] cells, int from, int count) {
+		long value = 0;
+		for (int i = 0; i < count; i++) {
+			value = (value << 32) | cells[from + i];
+		}
+		return value;
+	}
+
+	private static int cells(DtNode node, String name, int fallback) {
+		Integer value = optionalCells(node, name);
+		return value == null ? fallback : value;
+	}
+
+	private static Integer optionalCells(DtNode node, String name) {
+		DtProperty p = node.property(name);
+		if (p == null || p.value() == null || p.value().length() != 4) {
+			return null;
+		}
+		return (int) p.value().cells()[0];
+	}
+
+	private static String string(DtNode node, String name) {
+		List<String> values = strings(node, name);
+		return values.isEmpty() ? null : values.get(0);
+	}
+
+	private static List<String> strings(DtNode node, String name) {
+		DtProperty p = node.property(name);
+		return p == null || p.value() == null ? List.of() : p.value().strings();
+	}
+
+	private static String baseName(String nodeName) {
+		int at = nodeName.indexOf('@');
+		return at < 0 ? nodeName : nodeName.substring(0, at);
+	}
+}

@@ -1,0 +1,63 @@
+package dev.carveout.dts.tree;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.carveout.memmap.SourceRef;
+
+/**
+ * A property of the effective tree. Like dtc, a deleted property stays in its node, flagged, so that
+ * defining it again puts it back where it was.
+ */
+public final class DtProperty {
+
+	private final String name;
+	private final List<String> labels = new ArrayList<>();
+	private PropertyValue value;
+	private SourceRef definedAt;
+	private boolean deleted;
+
+	DtProperty(String name, PropertyValue value, SourceRef definedAt) {
+		this.name = name;
+		this.value = value;
+		this.definedAt = definedAt;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	/** The value, or null when it could not be computed (an unexpanded macro, an invalid literal). */
+	public PropertyValue value() {
+		return value;
+	}
+
+	public List<String> labels() {
+		return labels;
+	}
+
+	/** The file and line that last defined this property. */
+	public SourceRef definedAt() {
+		return definedAt;
+	}
+
+	public boolean isDeleted() {
+		return deleted;
+	}
+
+	void redefine(PropertyValue newValue, SourceRef at, List<String> newLabels) {
+		value = newValue;
+		definedAt = at;
+		deleted = false;
+		for (String label : newLabels) {
+			if (!labels.contains(label)) {
+				labels.add(label);
+			}
+		}
+	}
+
+	void delete() {
+		deleted = true;
+		labels.clear();
+	}
+}

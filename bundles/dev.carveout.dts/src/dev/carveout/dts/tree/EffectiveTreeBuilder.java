@@ -1,0 +1,114 @@
+package dev.carveout.dts.tree;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.eclipse.emf.ecore.EObject;
+
+import dev.carveout.dts.dts.BodyItem;
+import dev.carveout.dts.dts.DeleteNode;
+import dev.carveout.dts.dts.DeleteProperty;
+import dev.carveout.dts.dts.Label;
+import dev.carveout.dts.dts.MemReserve;
+import dev.carveout.dts.dts.Node;
+import dev.carveout.dts.dts.NodeDefinition;
+import dev.carveout.dts.dts.Property;
+import dev.carveout.dts.dts.Reference;
+import dev.carveout.dts.dts.RootTarget;
+import dev.carveout.memmap.AddressRange;
+import dev.carveout.memmap.Finding;
+import dev.carveout.memmap.Severity;
+import dev.carveout.memmap.SourceRef;
+
+/**
+ * Builds the effective tree from top-level items in the order dtc reads them: definitions of a node merge
+ * into it, '&label { }' merges into the labelled node, later values replace earlier ones, deletes remove.
+ */
+public final class EffectiveTreeBuilder {
+
+	public static final String RULE_TREE = "tree";
+
+	private final DtTree tree = new DtTree(new DtNode("", null, SourceRef.UNKNOWN));
+	private final Consumer<Finding> problems;
+
+	public EffectiveTreeBuilder(Consumer<Finding> problems) {
+		this.problems = problems;
+	}
+
+	public void add(EObject item, SourceLocator at) {
+		if (item instanceof NodeDefinition definition) {
+			DtNode target = definition.getTarget() instanceof RootTarget ? tree.root()
+					: resolve((Reference) definition.getTarget(), at.locate(definition.getTarget()));
+			if (target != null) {
+				labels(target, definition.getLabels());
+				body(target, definition.getBody(), at);
+			}
+		} else if (item instanceof DeleteNode delete && delete.getTarget() != null) {
+			DtNode target = resolve(delete.getTarget(), at.locate(delete));
+			if (target != null) {
+				target.delete();
+			}
+		} else if (item instanceof MemReserve reserve) {
+			try {
+				tree.memreserves().add(new DtTree.MemReserveEntry(new AddressRange(
+						ExpressionEvaluator.evaluate(reserve.getAddress()), ExpressionEvaluator.evaluate(reserve.getSize())),
+						at.locate(reserve)));
+			} catch (UnknownValueException e) {
+				problem(at.locate(reserve), "/memreserve/: " + e.getMessage());
+			}
+		}
+	}
+
+	public DtTree finish() {
+		return tree;
+	}
+
+	private void body(DtNode node, List<BodyItem> items, SourceLocator at) {
+		for (BodyItem item : items) {
+			if (item instanceof Property property) {
+				PropertyValue value;
+				try {
+					value = ValueEncoder.encode(property.getValues());
+				} catch (UnknownValueException e) {
+					value = null;
+				}
+				node.setProperty(property.getName(), value, at.locate(property), labelNames(property.getLabels()));
+			} else if (item instanceof Node child) {
+				DtNode merged = node.childForMerge(child.getName(), at.locate(child));
+				labels(merged, child.getLabels());
+				body(merged, child.getBody(), at);
+			} else if (item instanceof DeleteProperty delete) {
+				node.deleteProperty(delete.getName());
+			} else if (item instanceof DeleteNode delete) {
+				DtNode target = delete.getName() != null ? node.child(delete.getName())
+						: resolve(delete.getTarget(), at.locate(delete));
+				if (target != null) {
+					target.delete();
+				}
+			}
+		}
+	}
+
+	private DtNode resolve(Reference reference, SourceRef at) {
+		String target = References.target(reference);
+		DtNode node = target.startsWith("/") ? tree.find(target) : tree.findLabel(target);
+		if (node == null) {
+			problem(at, "Label or path " + target + " not found");
+		}
+		return node;
+	}
+
+	private void labels(DtNode node, List<Label> labels) {
+		for (String label : labelNames(labels)) {
+			node.addLabel(label);
+		}
+	}
+
+	private static List<String> labelNames(List<Label> labels) {
+		return labels.stream().map(References::label).toList();
+	}
+
+	private void problem(SourceRef at, String message) {
+		problems.accept(new Finding(RULE_TREE, Severity.ERROR, message, at, null));
+	}
+}

@@ -1,0 +1,101 @@
+package dev.carveout.dts.tree;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.carveout.dts.dts.ByteChunk;
+import dev.carveout.dts.dts.ByteItem;
+import dev.carveout.dts.dts.ByteString;
+import dev.carveout.dts.dts.Cell;
+import dev.carveout.dts.dts.CellList;
+import dev.carveout.dts.dts.Data;
+import dev.carveout.dts.dts.Expression;
+import dev.carveout.dts.dts.IncBin;
+import dev.carveout.dts.dts.Label;
+import dev.carveout.dts.dts.MacroData;
+import dev.carveout.dts.dts.ReferenceData;
+import dev.carveout.dts.dts.StringData;
+import dev.carveout.dts.dts.Value;
+
+/** Turns a property's values into the bytes dtc writes (data.c, dtc-parser.y's propdata rules). */
+public final class ValueEncoder {
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final List<PropertyValue.Reference> references = new ArrayList<>();
+
+	private ValueEncoder() {
+	}
+
+	public static PropertyValue encode(List<Value> values) throws UnknownValueException {
+		ValueEncoder encoder = new ValueEncoder();
+		for (Value value : values) {
+			encoder.data(value.getData());
+		}
+		return new PropertyValue(encoder.out.toByteArray(), List.copyOf(encoder.references));
+	}
+
+	private void data(Data data) throws UnknownValueException {
+		if (data instanceof StringData s) {
+			out.writeBytes(Literals.unescape(s.getValue()));
+			out.write(0);
+		} else if (data instanceof CellList cells) {
+			cells(cells);
+		} else if (data instanceof ByteString bytes) {
+			bytes(bytes);
+		} else if (data instanceof ReferenceData ref) {
+			references.add(new PropertyValue.Reference(out.size(), References.target(ref.getTarget()), true));
+		} else if (data instanceof MacroData macro) {
+			throw new UnknownValueException("macro " + macro.getCall().getName() + " is not expanded");
+		} else if (data instanceof IncBin) {
+			throw new UnknownValueException("/incbin/ is not read");
+		}
+	}
+
+	private void cells(CellList list) throws UnknownValueException {
+		int bits = list.getBits() == null ? 32 : (int) Literals.integer(list.getBits());
+		if (bits != 8 && bits != 16 && bits != 32 && bits != 64) {
+			throw new UnknownValueException("/bits/ must be 8, 16, 32 or 64");
+		}
+		for (Cell cell : list.getCells()) {
+			if (cell instanceof Label) {
+				continue;
+			}
+			if (cell instanceof dev.carveout.dts.dts.Reference ref) {
+				if (bits != 32) {
+					throw new UnknownValueException("references are only allowed in 32-bit cell arrays");
+				}
+				references.add(new PropertyValue.Reference(out.size(), References.target(ref), false));
+				write(0xffffffffL, 32);
+			} else {
+				write(ExpressionEvaluator.evaluate((Expression) cell), bits);
+			}
+		}
+	}
+
+	private void write(long value, int bits) {
+		for (int shift = bits - 8; shift >= 0; shift -= 8) {
+			out.write((int) (value >>> shift) & 0xff);
+		}
+	}
+
+	private void bytes(ByteString bytes) throws UnknownValueException {
+		StringBuilder hex = new StringBuilder();
+		for (ByteItem item : bytes.getItems()) {
+			if (item instanceof ByteChunk chunk) {
+				hex.append(chunk.getText());
+			}
+		}
+		if (hex.length() % 2 != 0) {
+			throw new UnknownValueException("byte string needs two hex digits per byte");
+		}
+		for (int i = 0; i < hex.length(); i += 2) {
+			int hi = Character.digit(hex.charAt(i), 16);
+			int lo = Character.digit(hex.charAt(i + 1), 16);
+			if (hi < 0 || lo < 0) {
+				throw new UnknownValueException("not a hex byte: " + hex.substring(i, i + 2));
+			}
+			out.write(hi * 16 + lo);
+		}
+	}
+}

@@ -1,0 +1,22 @@
+package dev.carveout.memmap;
+
+import java.util.List;
+
+/**
+ * A board's physical memory map as declared in its effective tree: RAM banks, /memreserve/ entries and the
+ * /reserved-memory regions, with the root's cell sizes that Linux decodes them with.
+ *
+ * @param reservedMemory null when the tree has no /reserved-memory node
+ */
+public record MemoryMap(int rootAddressCells, int rootSizeCells, List<MemoryBank> memory, List<MemReserve> memreserve,
+		ReservedMemory reservedMemory) {
+
+	public List<Region> regions() {
+		return reservedMemory == null ? List.of() : reservedMemory.regions();
+	}
+
+	/** The /reserved-memory node itself: its own cells and ranges matter to the kernel (it ignores a bad one). */
+	public record ReservedMemory(String path, Integer addressCells, Integer sizeCells, boolean hasRanges,
+			boolean emptyRanges, List<Region> regions, SourceRef definedAt) {
+	}
+}

@@ -1,0 +1,48 @@
+package dev.carveout.memmap;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A child of /reserved-memory as the kernel sees it after dtc: its identity, its values decoded with the
+ * root's cells, its flags, and where each value was last defined.
+ *
+ * @param provenance property name to the place that last defined it; "" maps to the node's own definition
+ */
+public record Region(
+		String path,
+		String name,
+		List<String> labels,
+		String status,
+		List<String> compatible,
+		RegionKind kind,
+		List<AddressRange> reg,
+		Long size,
+		Long alignment,
+		List<AddressRange> allocRanges,
+		boolean noMap,
+		boolean reusable,
+		boolean linuxCmaDefault,
+		boolean linuxDmaDefault,
+		Map<String, SourceRef> provenance) {
+
+	/** The kernel's of_fdt_device_is_available: no status, "okay" or "ok". */
+	public boolean available() {
+		return status == null || status.equals("okay") || status.equals("ok");
+	}
+
+	public boolean isCma() {
+		return reusable && compatible.contains("shared-dma-pool");
+	}
+
+	/** The unit address written after '@' in the node name, or null. */
+	public String unitAddress() {
+		int at = name.indexOf('@');
+		return at < 0 ? null : name.substring(at + 1);
+	}
+
+	public SourceRef definedAt(String property) {
+		SourceRef ref = provenance.get(property);
+		return ref != null ? ref : provenance.getOrDefault("", SourceRef.UNKNOWN);
+	}
+}

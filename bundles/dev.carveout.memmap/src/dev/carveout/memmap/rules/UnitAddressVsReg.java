@@ -1,0 +1,53 @@
+package dev.carveout.memmap.rules;
+
+import dev.carveout.memmap.Finding;
+import dev.carveout.memmap.MemoryMap;
+import dev.carveout.memmap.Region;
+import dev.carveout.memmap.Severity;
+
+/** R12: the unit address must be the first reg base, in lower-case hex without "0x" or leading zeros. */
+final class UnitAddressVsReg implements Rule {
+
+	@Override
+	public String id() {
+		return "R12";
+	}
+
+	@Override
+	public String name() {
+		return "unit_address_vs_reg";
+	}
+
+	@Override
+	public Severity defaultSeverity() {
+		return Severity.WARNING;
+	}
+
+	@Override
+	public String citation() {
+		return "dtc checks.c: check_unit_address_vs_reg and check_unit_address_format";
+	}
+
+	@Override
+	public void check(MemoryMap map, Sink sink) {
+		for (Region region : map.regions()) {
+			String unit = region.unitAddress();
+			if (unit == null || region.reg() == null || region.reg().isEmpty()) {
+				continue;
+			}
+			String expected = Long.toHexString(region.reg().get(0).base());
+			if (unit.startsWith("0x") || unit.startsWith("0X")) {
+				report(region, sink, "unit address \"" + unit + "\" must not start with \"0x\" (dtc: unit_address_format); write @" + expected);
+			} else if (unit.length() > 1 && unit.startsWith("0")) {
+				report(region, sink, "unit address \"" + unit + "\" has leading zeros (dtc: unit_address_format); write @" + expected);
+			} else if (!unit.equals(expected)) {
+				report(region, sink, "unit address @" + unit + " differs from the first reg base 0x" + expected
+						+ " (dtc: unit_address_vs_reg)");
+			}
+		}
+	}
+
+	private void report(Region region, Sink sink, String message) {
+		sink.accept(new Finding(id(), defaultSeverity(), message, region.definedAt(""), region.path()));
+	}
+}
