@@ -4,6 +4,13 @@
 package dev.carveout.dts;
 
 import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.parser.antlr.Lexer;
+import org.eclipse.xtext.parser.antlr.LexerBindings;
+
+import com.google.inject.Binder;
+import com.google.inject.name.Names;
+
+import dev.carveout.dts.parser.DtsLexer;
 
 import dev.carveout.dts.conversion.DtsValueConverters;
 
@@ -15,5 +22,15 @@ public class DtsRuntimeModule extends AbstractDtsRuntimeModule {
 	@Override
 	public Class<? extends IValueConverterService> bindIValueConverterService() {
 		return DtsValueConverters.class;
+	}
+
+	@Override
+	public Class<? extends Lexer> bindLexer() {
+		return DtsLexer.class;
+	}
+
+	@Override
+	public void configureRuntimeLexer(Binder binder) {
+		binder.bind(Lexer.class).annotatedWith(Names.named(LexerBindings.RUNTIME)).to(DtsLexer.class);
 	}
 }

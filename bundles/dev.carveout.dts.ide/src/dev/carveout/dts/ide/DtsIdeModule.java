@@ -3,9 +3,21 @@
  */
 package dev.carveout.dts.ide;
 
+import org.eclipse.xtext.ide.LexerIdeBindings;
+import org.eclipse.xtext.ide.editor.contentassist.antlr.internal.Lexer;
+
+import com.google.inject.Binder;
+import com.google.inject.name.Names;
+
+import dev.carveout.dts.ide.contentassist.DtsContentAssistLexer;
 
 /**
  * Use this class to register ide components.
  */
 public class DtsIdeModule extends AbstractDtsIdeModule {
+
+	@Override
+	public void configureContentAssistLexer(Binder binder) {
+		binder.bind(Lexer.class).annotatedWith(Names.named(LexerIdeBindings.CONTENT_ASSIST)).to(DtsContentAssistLexer.class);
+	}
 }

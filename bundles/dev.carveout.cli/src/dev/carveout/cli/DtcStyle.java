@@ -1,0 +1,24 @@
+package dev.carveout.cli;
+
+import dev.carveout.memmap.Finding;
+import dev.carveout.memmap.SourceRef;
+
+/** Formats a finding the way dtc prints its checks: {@code file:line.col: Warning (rule): /path: message}. */
+final class DtcStyle {
+
+	private DtcStyle() {
+	}
+
+	static String format(Finding finding) {
+		SourceRef at = finding.at();
+		String where = at.isKnown() ? at.file() + ":" + at.line() + "." + at.column() : "<unknown>";
+		String level = switch (finding.severity()) {
+			case ERROR -> "ERROR";
+			case WARNING -> "Warning";
+			default -> "Info";
+		};
+		String node = finding.nodePath() == null ? "" : finding.nodePath() + ": ";
+		return where + ": " + level + " (" + finding.ruleId() + "): " + node + finding.message();
+	}
+
+}

@@ -1,0 +1,35 @@
+package dev.carveout.dts.ide.contentassist;
+
+import org.antlr.runtime.CharStream;
+import org.antlr.runtime.RecognitionException;
+import org.antlr.runtime.Token;
+
+import dev.carveout.dts.ide.contentassist.antlr.lexer.InternalDtsLexer;
+import dev.carveout.dts.parser.PreprocessorLines;
+
+/** The content-assist lexer, with cpp directive lines recognized as the runtime lexer does. */
+public class DtsContentAssistLexer extends InternalDtsLexer {
+
+	public DtsContentAssistLexer() {
+	}
+
+	public DtsContentAssistLexer(CharStream input) {
+		super(input);
+	}
+
+	@Override
+	public void mTokens() throws RecognitionException {
+		if (input.LA(1) != '#') {
+			super.mTokens();
+			return;
+		}
+		state.channel = Token.DEFAULT_CHANNEL;
+		if (PreprocessorLines.startsDirective(input)) {
+			PreprocessorLines.consumeLine(input);
+			state.type = RULE_PP_LINE;
+		} else {
+			input.consume();
+			state.type = NumberSign;
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package dev.carveout.dts.parser;
+
+import java.util.Set;
+
+import org.antlr.runtime.CharStream;
+
+/**
+ * Finds cpp directive lines as cpp does: '#' first on its line (after blanks), then a directive name. In
+ * kernel trees '#address-cells' may start a line too; kbuild's cpp (-x assembler-with-cpp) passes such
+ * lines through, and so do we. Used by the runtime and the content-assist lexers alike.
+ */
+public final class PreprocessorLines {
+
+	private static final Set<String> DIRECTIVES = Set.of("include", "include_next", "define", "undef", "if", "ifdef",
+			"ifndef", "elif", "elifdef", "elifndef", "else", "endif", "error", "warning", "pragma", "line", "ident");
+
+	private PreprocessorLines() {
+	}
+
+	/** True when the '#' at LA(1) starts a directive line. */
+	public static boolean startsDirective(CharStream input) {
+		for (int back = -1;; back--) {
+			int c = input.LA(back);
+			if (c == CharStream.EOF || c == '\n' || c == '\r') {
+				break;
+			}
+			if (c != ' ' && c != '\t') {
+				return false;
+			}
+		}
+		int i = 2;
+		while (input.LA(i) == ' ' || input.LA(i) == '\t') {
+			i++;
+		}
+		StringBuilder word = new StringBuilder();
+		while (isIdentifierChar(input.LA(i))) {
+			word.append((char) input.LA(i++));
+		}
+		return DIRECTIVES.contains(word.toString());
+	}
+
+	/** Consumes the directive line, backslash-newline continuations included, up to (not including) its end. */
+	public static void consumeLine(CharStream input) {
+		while (true) {
+			int c = input.LA(1);
+			if (c == CharStream.EOF || c == '\n' || c == '\r') {
+				return;
+			}
+			if (c == '\\' && (input.LA(2) == '\n' || input.LA(2) == '\r' && input.LA(3) == '\n')) {
+				input.consume();
+				if (input.LA(1) == '\r') {
+					input.consume();
+				}
+			}
+			input.consume();
+		}
+	}
+
+	private static boolean isIdentifierChar(int c) {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+	}
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The install test's two halves (the p2 director runs between them, from the pom):
+#   prepare PLATFORM DEST  copy the stock platform IDE; it must not contain Carveout yet
+#   verify  DEST JAVA      launch the installed IDE headless with dev.carveout.cli.selfcheck
+set -euo pipefail
+step=$1
+case "$step" in
+prepare)
+	platform=$2 dest=$3
+	[ -d "$platform/plugins" ] || { echo "install test: no platform product at $platform" >&2; exit 1; }
+	rm -rf "$dest" && mkdir -p "$(dirname "$dest")" && cp -a "$platform" "$dest"
+	if ls "$dest/plugins" | grep -q '^dev\.carveout\.'; then
+		echo "install test: the stock platform already contains Carveout bundles" >&2; exit 1
+	fi
+	echo "install test: stock platform with $(ls "$dest/plugins" | wc -l) plugins copied to $dest"
+	;;
+verify)
+	dest=$2 java=$3
+	launcher=$(ls "$dest"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
+	config=$(mktemp -d)
+	trap 'rm -rf "$config"' EXIT
+	set +e
+	output=$("$java" -jar "$launcher" -nosplash -consoleLog -configuration "$config" -data @none \
+		-application dev.carveout.cli.selfcheck 2>&1)
+	status=$?
+	set -e
+	echo "$output"
+	expected=$(grep -c '<plugin id="dev\.carveout\.' "$(dirname "$0")/../../features/dev.carveout.feature/feature.xml")
+	active=$(grep -c '^bundle dev\.carveout\..* ACTIVE$' <<<"$output" || true)
+	if [ "$status" -ne 0 ] || [ "$active" -ne "$expected" ] || ! grep -q '^engine OK' <<<"$output"; then
+		echo "install test: FAILED (exit $status, $active of $expected Carveout bundles active)" >&2
+		echo "install: 0 passed, 1 failed"
+		exit 1
+	fi
+	echo "install test: $active of $expected Carveout bundles active in the installed IDE, engine OK"
+	echo "install: 1 passed, 0 failed"
+	;;
+*)
+	echo "usage: $0 prepare PLATFORM DEST | verify DEST JAVA" >&2; exit 2 ;;
+esac
