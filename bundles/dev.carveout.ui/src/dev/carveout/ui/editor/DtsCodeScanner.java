@@ -1,5 +1,6 @@
 package dev.carveout.ui.editor;
 
+import org.eclipse.jface.text.TextAttribute;
 import org.eclipse.jface.text.rules.IRule;
 import org.eclipse.jface.text.rules.RuleBasedScanner;
 import org.eclipse.jface.text.rules.Token;
@@ -9,7 +10,8 @@ import org.eclipse.jface.text.rules.WhitespaceRule;
 final class DtsCodeScanner extends RuleBasedScanner {
 
 	DtsCodeScanner() {
-		Token plain = new Token(null);
+		// Property names, macros and punctuation keep the editor's text colour.
+		Token plain = new Token(new TextAttribute(null));
 		setDefaultReturnToken(plain);
 		setRules(new IRule[] {
 				new WhitespaceRule(Character::isWhitespace),
