@@ -79,9 +79,15 @@ public final class CarveoutEditor extends TextEditor {
 
 	@Override
 	public void dispose() {
+		boolean closedWithUnsavedChanges = isDirty();
 		stopListening();
 		if (validation != null) {
-			validation.cancel();
+			if (closedWithUnsavedChanges) {
+				// The markers describe text that was just thrown away; check the file as saved instead.
+				validation.checkAfter(0);
+			} else {
+				validation.cancel();
+			}
 		}
 		super.dispose();
 	}

@@ -38,7 +38,8 @@ public final class BoardValidationJob extends Job {
 	private Set<Path> previousFiles = Set.of();
 
 	/**
-	 * @param editorText  reads the editor's current text (null once the editor is gone)
+	 * @param editorText  reads the editor's current text; null once the editor is closed, and then the file
+	 *                    is checked as saved
 	 * @param checkedText told each text that was checked, so views like the outline follow the same edits
 	 */
 	public BoardValidationJob(IFile file, Supplier<String> editorText, Consumer<String> checkedText) {
@@ -58,13 +59,17 @@ public final class BoardValidationJob extends Job {
 
 	@Override
 	protected IStatus run(IProgressMonitor monitor) {
-		String text = editorText.get();
-		if (text == null || file.getLocation() == null || monitor.isCanceled()) {
+		if (file.getLocation() == null || !file.exists() || monitor.isCanceled()) {
 			return Status.CANCEL_STATUS;
 		}
-		checkedText.accept(text);
 		Path path = file.getLocation().toFile().toPath().toAbsolutePath().normalize();
-		CheckResult result = new BoardChecker(CheckSettings.defaults()).check(path, SourceOverlay.of(Map.of(path, text)));
+		String text = editorText.get();
+		SourceOverlay overlay = SourceOverlay.NONE;
+		if (text != null) {
+			checkedText.accept(text);
+			overlay = SourceOverlay.of(Map.of(path, text));
+		}
+		CheckResult result = new BoardChecker(CheckSettings.defaults()).check(path, overlay);
 		if (monitor.isCanceled()) {
 			return Status.CANCEL_STATUS;
 		}

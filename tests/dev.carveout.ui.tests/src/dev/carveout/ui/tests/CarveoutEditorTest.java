@@ -1,6 +1,7 @@
 package dev.carveout.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.io.File;
 import java.util.List;
 
 import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.widgets.Tree;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.carveout.ui.CarveoutUi;
 import dev.carveout.ui.editor.CarveoutEditor;
+import dev.carveout.ui.validation.BoardValidationJob;
 
 /** The Carveout editor in a running IDE workbench, driven the way a user drives it. */
 class CarveoutEditorTest {
@@ -50,7 +53,7 @@ class CarveoutEditorTest {
 	}
 
 	@Test
-	void openingTheBoardMarksProblemsInTheFilesThatCauseThem() {
+	void openingTheBoardMarksProblemsInTheFilesThatCauseThem() throws Exception {
 		Workbench.waitUntil(() -> !Workbench.problems(fixture.soc, "R12").isEmpty()
 				&& !Workbench.problems(fixture.board, "R8").isEmpty(), this::allProblems);
 
@@ -65,6 +68,8 @@ class CarveoutEditorTest {
 		assertEquals(BoardFixture.lineOf(BoardFixture.BOARD_DTS, "reg = <0x0 0x8b700000"),
 				r8.get(0).getAttribute(IMarker.LINE_NUMBER, -1), allProblems());
 		assertEquals(IMarker.SEVERITY_ERROR, r8.get(0).getAttribute(IMarker.SEVERITY, -1));
+		assertTrue(r8.get(0).isSubtypeOf(IMarker.PROBLEM) && r8.get(0).isSubtypeOf(IMarker.TEXT),
+				"Carveout problems show in the Problems view and as text annotations");
 		assertTrue(r8.get(0).getAttribute(IMarker.CHAR_END, -1) > r8.get(0).getAttribute(IMarker.CHAR_START, -1),
 				"the marker covers the offending text");
 	}
@@ -73,12 +78,37 @@ class CarveoutEditorTest {
 	void typingAwayTheOverlapClearsItsProblemWithoutSaving() throws Exception {
 		Workbench.waitUntil(() -> !Workbench.problems(fixture.board, "R8").isEmpty(), this::allProblems);
 
-		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
-		int start = document.get().indexOf(BoardFixture.VIDEO_NODE);
-		document.replace(start, BoardFixture.VIDEO_NODE.length(), "");
+		removeVideoNode();
 
 		Workbench.waitUntil(() -> Workbench.problems(fixture.board, "R8").isEmpty(), this::allProblems);
 		assertTrue(editor.isDirty(), "the board was checked from the editor, not from disk");
+		assertEquals(1, Workbench.problems(fixture.soc, "R12").size(), allProblems());
+	}
+
+	@Test
+	void closingWithoutSavingBringsBackTheProblemsOfTheSavedFile() throws Exception {
+		Workbench.waitUntil(() -> !Workbench.problems(fixture.board, "R8").isEmpty(), this::allProblems);
+		removeVideoNode();
+		Workbench.waitUntil(() -> Workbench.problems(fixture.board, "R8").isEmpty(), this::allProblems);
+
+		assertTrue(page.closeEditor(editor, false));
+
+		Workbench.waitUntil(() -> !Workbench.problems(fixture.board, "R8").isEmpty(), this::allProblems);
+	}
+
+	@Test
+	void savingChecksTheSavedBoard() throws Exception {
+		Workbench.waitUntil(() -> !Workbench.problems(fixture.board, "R8").isEmpty(), this::allProblems);
+		removeVideoNode();
+		editor.doSave(new NullProgressMonitor());
+		assertFalse(editor.isDirty());
+
+		Workbench.waitUntil(() -> Workbench.problems(fixture.board, "R8").isEmpty(), this::allProblems);
+		assertTrue(page.closeEditor(editor, false));
+		Workbench.processEvents(BoardValidationJob.TYPING_DELAY_MS * 2);
+		Workbench.waitUntil(() -> Job.getJobManager().find(CarveoutUi.PROBLEM_MARKER).length == 0,
+				() -> "Carveout checks still running");
+		assertTrue(Workbench.problems(fixture.board, "R8").isEmpty(), allProblems());
 		assertEquals(1, Workbench.problems(fixture.soc, "R12").size(), allProblems());
 	}
 
@@ -103,6 +133,14 @@ class CarveoutEditorTest {
 		Workbench.processEvents(1500);
 		File png = Workbench.screenshot(page.getWorkbenchWindow().getShell(), "editor.png");
 		assertTrue(png.length() > 0, png.toString());
+	}
+
+	/** Deletes the carve-out that overlaps camera_mem, as a user would by editing the text. */
+	private void removeVideoNode() throws Exception {
+		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		int start = document.get().indexOf(BoardFixture.VIDEO_NODE);
+		assertTrue(start >= 0, document.get());
+		document.replace(start, BoardFixture.VIDEO_NODE.length(), "");
 	}
 
 	private String allProblems() {
