@@ -62,7 +62,9 @@ final class ProblemMarkers {
 			return;
 		}
 		IMarker marker = target.createMarker(CarveoutUi.PROBLEM_MARKER);
-		marker.setAttribute(IMarker.MESSAGE, finding.message());
+		// A finding in a file outside the workspace (a kernel include directory) lands on the board; keep its place.
+		boolean relocated = targets.isEmpty() && at != null && at.isKnown();
+		marker.setAttribute(IMarker.MESSAGE, relocated ? finding.message() + " (at " + at + ")" : finding.message());
 		marker.setAttribute(IMarker.SEVERITY, markerSeverity(finding.severity()));
 		marker.setAttribute(CarveoutUi.RULE_ID_ATTRIBUTE, finding.ruleId());
 		if (finding.nodePath() != null) {
