@@ -1,0 +1,15 @@
+package dev.carveout.ui;
+
+/** Ids this bundle declares in plugin.xml, for code and tests that must refer to them. */
+public final class CarveoutUi {
+
+	public static final String PLUGIN_ID = "dev.carveout.ui";
+	public static final String CONTENT_TYPE_ID = PLUGIN_ID + ".dts";
+	public static final String PROBLEM_MARKER = PLUGIN_ID + ".problem";
+	public static final String RULE_ID_ATTRIBUTE = "ruleId";
+	public static final String EDITOR_ID = PLUGIN_ID + ".editor";
+	public static final String PRODUCT_ID = PLUGIN_ID + ".studio";
+
+	private CarveoutUi() {
+	}
+}

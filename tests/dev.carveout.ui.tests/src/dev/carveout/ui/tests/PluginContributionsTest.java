@@ -1,0 +1,51 @@
+package dev.carveout.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.IExtension;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.content.IContentType;
+import org.eclipse.ui.IEditorDescriptor;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+
+import dev.carveout.ui.CarveoutUi;
+
+/** What dev.carveout.ui declares to the platform, as the platform sees it. */
+class PluginContributionsTest {
+
+	@Test
+	void dtsAndDtsiFilesHaveTheDeviceTreeContentType() {
+		IContentType dts = Platform.getContentTypeManager().getContentType(CarveoutUi.CONTENT_TYPE_ID);
+		assertNotNull(dts);
+		assertEquals("org.eclipse.core.runtime.text", dts.getBaseType().getId());
+		for (String name : List.of("board.dts", "sm8550.dtsi")) {
+			assertEquals(dts, Platform.getContentTypeManager().findContentTypeFor(name), name);
+		}
+	}
+
+	@Test
+	void theCarveoutEditorIsTheDefaultEditorOfDtsFiles() {
+		IEditorDescriptor editor = PlatformUI.getWorkbench().getEditorRegistry().getDefaultEditor("board.dts");
+		assertNotNull(editor);
+		assertEquals(CarveoutUi.EDITOR_ID, editor.getId());
+	}
+
+	@Test
+	void theProductIsCarveoutStudioOnTheIdeWorkbench() {
+		IExtension extension = Platform.getExtensionRegistry().getExtension("org.eclipse.core.runtime.products",
+				CarveoutUi.PRODUCT_ID);
+		assertNotNull(extension, CarveoutUi.PRODUCT_ID);
+		IConfigurationElement product = extension.getConfigurationElements()[0];
+		assertEquals("Carveout Studio", product.getAttribute("name"));
+		assertEquals("org.eclipse.ui.ide.workbench", product.getAttribute("application"));
+		assertTrue(Arrays.stream(product.getChildren("property"))
+				.anyMatch(p -> "appName".equals(p.getAttribute("name")) && "Carveout Studio".equals(p.getAttribute("value"))));
+	}
+}

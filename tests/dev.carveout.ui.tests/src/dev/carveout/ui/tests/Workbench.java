@@ -1,0 +1,120 @@
+package dev.carveout.ui.tests;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TreeItem;
+
+import dev.carveout.ui.CarveoutUi;
+
+/** What UI tests do with the running workbench: wait while it keeps processing events, look, photograph. */
+final class Workbench {
+
+	static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private Workbench() {
+	}
+
+	/** Runs the event loop (the tests own the UI thread) until the condition holds or the time is up. */
+	static void waitUntil(BooleanSupplier condition, Supplier<String> whatWasSeen) {
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		Display display = Display.getCurrent();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("timed out after " + TIMEOUT.toSeconds() + " s; saw: " + whatWasSeen.get());
+			}
+			if (!display.readAndDispatch()) {
+				sleep(10);
+			}
+		}
+	}
+
+	/** Lets pending events (layouts, paints, asyncExecs) run for a moment. */
+	static void processEvents(long millis) {
+		long deadline = System.currentTimeMillis() + millis;
+		Display display = Display.getCurrent();
+		while (System.currentTimeMillis() < deadline) {
+			if (!display.readAndDispatch()) {
+				sleep(10);
+			}
+		}
+	}
+
+	static List<IMarker> problems(IResource resource) {
+		try {
+			return resource.exists()
+					? Arrays.asList(resource.findMarkers(CarveoutUi.PROBLEM_MARKER, false, IResource.DEPTH_ZERO))
+					: List.of();
+		} catch (CoreException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	static List<IMarker> problems(IResource resource, String ruleId) {
+		return problems(resource).stream()
+				.filter(m -> ruleId.equals(m.getAttribute(CarveoutUi.RULE_ID_ATTRIBUTE, ""))).toList();
+	}
+
+	static String describe(List<IMarker> markers) {
+		List<String> lines = new ArrayList<>();
+		for (IMarker m : markers) {
+			lines.add(m.getResource().getName() + ":" + m.getAttribute(IMarker.LINE_NUMBER, -1) + " "
+					+ m.getAttribute(CarveoutUi.RULE_ID_ATTRIBUTE, "?") + " " + m.getAttribute(IMarker.MESSAGE, ""));
+		}
+		return lines.toString();
+	}
+
+	static List<String> texts(TreeItem[] items) {
+		List<String> texts = new ArrayList<>();
+		for (TreeItem item : items) {
+			texts.add(item.getText());
+			texts.addAll(texts(item.getItems()));
+		}
+		return texts;
+	}
+
+	/** Saves what the screen shows of the shell as a PNG, for people to look at after the build. */
+	static File screenshot(Shell shell, String name) {
+		File dir = new File(System.getProperty("carveout.screenshots", "target/screenshots"));
+		dir.mkdirs();
+		File file = new File(dir, name);
+		Display display = shell.getDisplay();
+		Rectangle bounds = shell.getBounds();
+		Image image = new Image(display, bounds.width, bounds.height);
+		GC gc = new GC(display);
+		try {
+			gc.copyArea(image, bounds.x, bounds.y);
+			ImageLoader loader = new ImageLoader();
+			loader.data = new ImageData[] { image.getImageData() };
+			loader.save(file.getAbsolutePath(), SWT.IMAGE_PNG);
+		} finally {
+			gc.dispose();
+			image.dispose();
+		}
+		return file;
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}
