@@ -1,6 +1,7 @@
 package dev.carveout.target.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -95,6 +96,31 @@ class TargetTerminalViewTest {
 			clearSelection(terminal);
 			settle();
 			screenshot(view.getSite().getShell(), "target-terminal.png");
+		} finally {
+			view.disconnect();
+			page.hideView(view);
+		}
+	}
+
+	@Test
+	void changedHostKeyIsRefusedAndExplainedInTheTerminal() throws Exception {
+		Path impostor = tmp.resolve("impostor_key");
+		OpenSshServer.keygen(impostor, "impostor");
+		Path knownHosts = tmp.resolve("known_hosts");
+		Files.writeString(knownHosts,
+				sshd.knownHostsName() + " " + OpenSshServer.publicKeyOf(Path.of(impostor + ".pub")) + "\n");
+
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		TargetTerminalView view = (TargetTerminalView) page.showView(TargetTerminalView.ID);
+		view.setSessions(new SshSessions(knownHosts));
+		try {
+			view.connect(sshd.target("reflashed-board"), (h, t, f) -> fail("changed key offered for acceptance"));
+			ITerminalViewControl terminal = view.getTerminal();
+			waitUntil(() -> text(terminal).contains("REMOTE HOST KEY CHANGED"), 20,
+					() -> "refusal not shown in terminal:\n" + text(terminal));
+			String shown = text(terminal).replaceAll("\\s+", "");
+			assertTrue(shown.contains(sshd.hostKeyFingerprint()), "presented fingerprint missing:\n" + shown);
+			assertFalse(terminal.isConnected());
 		} finally {
 			view.disconnect();
 			page.hideView(view);
