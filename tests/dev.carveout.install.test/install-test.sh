@@ -2,6 +2,8 @@
 # The install test's two halves (the p2 director runs between them, from the pom):
 #   prepare PLATFORM DEST  copy the stock platform IDE; it must not contain Carveout yet
 #   verify  DEST JAVA      launch the installed IDE headless with dev.carveout.cli.selfcheck
+#   studio  STUDIO JAVA EXAMPLES PNG   start Carveout Studio on examples/ as ./carveout studio does, wait for
+#                          the sample board's markers, save a screenshot and close (needs a display)
 set -euo pipefail
 step=$1
 case "$step" in
@@ -35,6 +37,27 @@ verify)
 	echo "install test: $active of $expected Carveout bundles active in the installed IDE, engine OK"
 	echo "install: 1 passed, 0 failed"
 	;;
+studio)
+	studio=$2 java=$3 examples=$4 png=$5
+	launcher=$(ls "$studio"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
+	workspace=$(mktemp -d) config=$(mktemp -d)
+	trap 'rm -rf "$workspace" "$config"' EXIT
+	rm -f "$png"
+	set +e
+	output=$(timeout 180 "$java" -Dcarveout.import="$examples" -Dcarveout.screenshot="$png" -Dcarveout.exit=true \
+		-jar "$launcher" -configuration "$config" -data "$workspace" 2>&1)
+	status=$?
+	set -e
+	grep -v '^$' <<<"$output" | tail -n 20
+	markers=$(sed -n 's/^carveout studio: board.dts open with \([0-9]*\) marker(s).*/\1/p' <<<"$output")
+	if [ "$status" -ne 0 ] || [ "${markers:-0}" -lt 1 ] || [ ! -s "$png" ]; then
+		echo "studio test: FAILED (exit $status, markers '${markers}', screenshot $png)" >&2
+		echo "studio: 0 passed, 1 failed"
+		exit 1
+	fi
+	echo "studio test: Carveout Studio opened the sample board with $markers marker(s); screenshot $png"
+	echo "studio: 1 passed, 0 failed"
+	;;
 *)
-	echo "usage: $0 prepare PLATFORM DEST | verify DEST JAVA" >&2; exit 2 ;;
+	echo "usage: $0 prepare PLATFORM DEST | verify DEST JAVA | studio STUDIO JAVA EXAMPLES PNG" >&2; exit 2 ;;
 esac

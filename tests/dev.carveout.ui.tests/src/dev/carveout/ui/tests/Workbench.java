@@ -90,24 +90,8 @@ final class Workbench {
 	}
 
 	/** Saves what the screen shows of the shell as a PNG, for people to look at after the build. */
-	static File screenshot(Shell shell, String name) {
-		File dir = new File(System.getProperty("carveout.screenshots", "target/screenshots"));
-		dir.mkdirs();
-		File file = new File(dir, name);
-		Display display = shell.getDisplay();
-		Rectangle bounds = shell.getBounds();
-		Image image = new Image(display, bounds.width, bounds.height);
-		GC gc = new GC(display);
-		try {
-			gc.copyArea(image, bounds.x, bounds.y);
-			ImageLoader loader = new ImageLoader();
-			loader.data = new ImageData[] { image.getImageData() };
-			loader.save(file.getAbsolutePath(), SWT.IMAGE_PNG);
-		} finally {
-			gc.dispose();
-			image.dispose();
-		}
-		return file;
+	static File screenshot(Shell shell, String name) throws java.io.IOException {
+		return dev.carveout.ui.Screenshots.save(shell, dev.carveout.ui.Screenshots.directory().resolve(name)).toFile();
 	}
 
 	private static void sleep(long millis) {

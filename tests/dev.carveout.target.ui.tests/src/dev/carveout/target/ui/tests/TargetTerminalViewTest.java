@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.carveout.ui.Screenshots;
 import dev.carveout.target.SshSessions;
 import dev.carveout.target.ui.SshTerminalConnector;
 import dev.carveout.target.ui.TargetTerminalView;
@@ -183,25 +184,7 @@ class TargetTerminalViewTest {
 
 	/** Saves the workbench window as a build artifact, so a human can see what the test saw. */
 	private static void screenshot(Shell shell, String name) throws Exception {
-		String dir = System.getProperty("carveout.screenshots", "target/screenshots");
-		Path out = Path.of(dir).resolve(name);
-		Files.createDirectories(out.getParent());
-		Display display = shell.getDisplay();
-		Rectangle bounds = shell.getBounds();
-		Image image = new Image(display, bounds.width, bounds.height);
-		GC gc = new GC(display);
-		try {
-			gc.copyArea(image, bounds.x, bounds.y);
-		} finally {
-			gc.dispose();
-		}
-		try {
-			ImageLoader loader = new ImageLoader();
-			loader.data = new ImageData[] { image.getImageData() };
-			loader.save(out.toString(), SWT.IMAGE_PNG);
-		} finally {
-			image.dispose();
-		}
+		Path out = Screenshots.save(shell, Screenshots.directory().resolve(name));
 		assertTrue(Files.size(out) > 0, "empty screenshot " + out);
 	}
 }
