@@ -47,10 +47,13 @@ public final class StudioStartup implements IStartup {
 			String screenshot = System.getProperty("carveout.screenshot");
 			if (screenshot != null) {
 				IMarker[] markers = waitForMarkers(board.getProject());
-				Display.getDefault().syncExec(() -> {
-					reveal(markers);
-					saveAndMaybeExit(Path.of(screenshot), markers.length);
-				});
+				for (IMarker marker : markers) {
+					System.out.println("carveout studio: marker " + marker.getResource().getFullPath() + ":"
+							+ marker.getAttribute(IMarker.LINE_NUMBER, 0) + ": " + marker.getAttribute(IMarker.MESSAGE, ""));
+				}
+				Display.getDefault().syncExec(() -> reveal(markers));
+				Thread.sleep(1000); // the editor repaints at the revealed line between the two
+				Display.getDefault().syncExec(() -> saveAndMaybeExit(Path.of(screenshot), markers.length));
 			}
 		} catch (Exception e) {
 			ILog.of(getClass()).error("Carveout Studio could not open the example projects in " + folder, e);
