@@ -2,6 +2,10 @@ package dev.carveout.cli;
 
 import java.util.Arrays;
 
+import org.apache.log4j.ConsoleAppender;
+import org.apache.log4j.Level;
+import org.apache.log4j.Logger;
+import org.apache.log4j.PatternLayout;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 
@@ -10,8 +14,17 @@ public final class CheckApplication implements IApplication {
 
 	@Override
 	public Object start(IApplicationContext context) {
+		quietLibraryLogging();
 		String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
 		return new CheckCommand(System.out, System.err).run(Arrays.asList(args == null ? new String[0] : args));
+	}
+
+	/** Xtext logs through log4j; a CLI prints its own findings, so only library errors reach stderr. */
+	private static void quietLibraryLogging() {
+		Logger root = Logger.getRootLogger();
+		root.removeAllAppenders();
+		root.addAppender(new ConsoleAppender(new PatternLayout("carveout: %p %c: %m%n"), ConsoleAppender.SYSTEM_ERR));
+		root.setLevel(Level.ERROR);
 	}
 
 	@Override
