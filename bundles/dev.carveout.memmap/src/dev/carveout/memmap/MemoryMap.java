@@ -9,10 +9,18 @@ import java.util.List;
  * @param reservedMemory null when the tree has no /reserved-memory node
  */
 public record MemoryMap(int rootAddressCells, int rootSizeCells, List<MemoryBank> memory, List<MemReserve> memreserve,
-		ReservedMemory reservedMemory) {
+		ReservedMemory reservedMemory, List<RegionUse> regionUses) {
 
 	public List<Region> regions() {
 		return reservedMemory == null ? List.of() : reservedMemory.regions();
+	}
+
+	/**
+	 * A device's {@code memory-region} reference: the node it names, and whether that is a live child of
+	 * /reserved-memory (of_reserved_mem_lookup finds nothing else).
+	 */
+	public record RegionUse(String devicePath, int index, String targetPath, boolean targetInReservedMemory,
+			boolean targetAvailable, SourceRef definedAt) {
 	}
 
 	/** The /reserved-memory node itself: its own cells and ranges matter to the kernel (it ignores a bad one). */

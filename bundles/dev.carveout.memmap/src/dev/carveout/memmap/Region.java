@@ -8,6 +8,7 @@ import java.util.Map;
  * root's cells, its flags, and where each value was last defined.
  *
  * @param provenance property name to the place that last defined it; "" maps to the node's own definition
+ * @param propertyLengths raw byte lengths of the properties present (the kernel checks them against the cells)
  */
 public record Region(
 		String path,
@@ -24,7 +25,12 @@ public record Region(
 		boolean reusable,
 		boolean linuxCmaDefault,
 		boolean linuxDmaDefault,
-		Map<String, SourceRef> provenance) {
+		Map<String, SourceRef> provenance,
+		Map<String, Integer> propertyLengths) {
+
+	public boolean has(String property) {
+		return propertyLengths.containsKey(property);
+	}
 
 	/** The kernel's of_fdt_device_is_available: no status, "okay" or "ok". */
 	public boolean available() {

@@ -41,7 +41,7 @@ public final class BoardChecker {
 		if (unit != null) {
 			files.addAll(unit.files());
 			map = new MemoryMapExtractor(unit.tree()).extract();
-			findings.addAll(settings.rules().check(map));
+			findings.addAll(settings.rules().check(map, settings.profile()));
 		}
 		return new CheckResult(file, List.copyOf(findings), Set.copyOf(files), map);
 	}

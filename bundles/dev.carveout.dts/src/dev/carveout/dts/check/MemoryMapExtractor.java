@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.carveout.dts.tree.DtNode;
 import dev.carveout.dts.tree.DtProperty;
 import dev.carveout.dts.tree.DtTree;
+import dev.carveout.dts.tree.PropertyValue;
 import dev.carveout.memmap.AddressRange;
 import dev.carveout.memmap.MemReserve;
 import dev.carveout.memmap.MemoryBank;
@@ -48,7 +49,39 @@ final class MemoryMapExtractor {
 		for (DtTree.MemReserveEntry entry : tree.memreserves()) {
 			memreserve.add(new MemReserve(memreserve.size(), entry.range(), entry.definedAt()));
 		}
-		return new MemoryMap(addressCells, sizeCells, banks, memreserve, reserved);
+		return new MemoryMap(addressCells, sizeCells, banks, memreserve, reserved, regionUses(reserved));
+	}
+
+	/** Every memory-region phandle in the tree, resolved to the node it names. */
+	private List<MemoryMap.RegionUse> regionUses(MemoryMap.ReservedMemory reserved) {
+		List<MemoryMap.RegionUse> uses = new ArrayList<>();
+		collectRegionUses(tree.root(), reserved == null ? null : reserved.path(), uses);
+		return uses;
+	}
+
+	private void collectRegionUses(DtNode node, String reservedPath, List<MemoryMap.RegionUse> uses) {
+		DtProperty property = node.property("memory-region");
+		if (property != null && property.value() != null) {
+			int index = 0;
+			for (PropertyValue.Reference ref : property.value().references()) {
+				if (ref.isPath()) {
+					continue;
+				}
+				DtNode target = ref.target().startsWith("/") ? tree.find(ref.target()) : tree.findLabel(ref.target());
+				if (target != null) {
+					boolean inReserved = reservedPath != null && target.parent() != null
+							&& target.parent().path().equals(reservedPath);
+					List<String> status = strings(target, "status");
+					boolean available = status.isEmpty() || status.get(0).equals("okay") || status.get(0).equals("ok");
+					uses.add(new MemoryMap.RegionUse(node.path(), index, target.path(), inReserved, available,
+							property.definedAt()));
+				}
+				index++;
+			}
+		}
+		for (DtNode child : node.children()) {
+			collectRegionUses(child, reservedPath, uses);
+		}
 	}
 
 	private static boolean isMemory(DtNode node) {
@@ -87,7 +120,19 @@ final class MemoryMapExtractor {
 				allocRanges == null ? null : ranges(allocRanges),
 				node.property("no-map") != null, node.property("reusable") != null,
 				node.property("linux,cma-default") != null, node.property("linux,dma-default") != null,
-				Map.copyOf(provenance));
+				Map.copyOf(provenance), lengths(node));
+	}
+
+	/** Raw lengths of the properties the kernel checks against the cells. */
+	private static Map<String, Integer> lengths(DtNode node) {
+		Map<String, Integer> lengths = new LinkedHashMap<>();
+		for (String name : List.of("reg", "size", "alignment", "alloc-ranges")) {
+			DtProperty p = node.property(name);
+			if (p != null) {
+				lengths.put(name, p.value() == null ? -1 : p.value().length());
+			}
+		}
+		return lengths;
 	}
 
 	private List<AddressRange> ranges(DtProperty property) {

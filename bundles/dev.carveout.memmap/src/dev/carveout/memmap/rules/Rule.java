@@ -3,7 +3,6 @@ package dev.carveout.memmap.rules;
 import java.util.function.Consumer;
 
 import dev.carveout.memmap.Finding;
-import dev.carveout.memmap.MemoryMap;
 import dev.carveout.memmap.Severity;
 
 /** One check of a board's memory map against what the kernel will do with it. */
@@ -20,7 +19,7 @@ public interface Rule {
 	/** The kernel (or dtc) source this rule models, in one line. */
 	String citation();
 
-	void check(MemoryMap map, Sink sink);
+	void check(RuleContext context, Sink sink);
 
 	/** Where a rule reports; the rule set fills in id and severity. */
 	interface Sink extends Consumer<Finding> {

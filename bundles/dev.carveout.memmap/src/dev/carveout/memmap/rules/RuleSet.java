@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.carveout.memmap.Finding;
+import dev.carveout.memmap.KernelProfile;
 import dev.carveout.memmap.MemoryMap;
 import dev.carveout.memmap.Severity;
 
@@ -38,15 +39,16 @@ public final class RuleSet {
 		return severities.getOrDefault(rule.id(), rule.defaultSeverity());
 	}
 
-	public List<Finding> check(MemoryMap map) {
+	public List<Finding> check(MemoryMap map, KernelProfile profile) {
 		List<Finding> findings = new ArrayList<>();
 		if (map == null) {
 			return findings;
 		}
+		RuleContext context = new RuleContext(map, profile);
 		for (Rule rule : Rules.ALL) {
 			Severity severity = severityOf(rule);
 			if (severity != Severity.OFF) {
-				rule.check(map, finding -> findings.add(finding.withSeverity(severity)));
+				rule.check(context, finding -> findings.add(finding.withSeverity(severity)));
 			}
 		}
 		return findings;

@@ -1,7 +1,6 @@
 package dev.carveout.memmap.rules;
 
 import dev.carveout.memmap.Finding;
-import dev.carveout.memmap.MemoryMap;
 import dev.carveout.memmap.Region;
 import dev.carveout.memmap.Severity;
 
@@ -29,8 +28,8 @@ final class UnitAddressVsReg implements Rule {
 	}
 
 	@Override
-	public void check(MemoryMap map, Sink sink) {
-		for (Region region : map.regions()) {
+	public void check(RuleContext context, Sink sink) {
+		for (Region region : context.map().regions()) {
 			String unit = region.unitAddress();
 			if (unit == null || region.reg() == null || region.reg().isEmpty()) {
 				continue;
