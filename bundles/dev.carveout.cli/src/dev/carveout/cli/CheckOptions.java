@@ -1,0 +1,116 @@
+package dev.carveout.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.carveout.dts.check.CheckSettings;
+import dev.carveout.memmap.KernelProfile;
+import dev.carveout.memmap.KernelVersion;
+import dev.carveout.memmap.Severity;
+import dev.carveout.memmap.rules.RuleSet;
+
+/** The command line of {@code carveout check}, parsed; a bad argument is a {@link UsageException} naming it. */
+record CheckOptions(List<Path> boards, CheckSettings settings, String format, boolean werror) {
+
+	static final String USAGE = """
+			usage: carveout check [options] FILE...
+			  -I DIR                   add an include directory (after the including file's own)
+			  --format text|json       dtc-style lines (default) or one JSON object per board (JSON Lines)
+			  --rule ID=off|info|warning|error   change a rule's severity
+			  --page-size 4|16|64      arm64 page size in KiB (default 4)
+			  --kernel MAJOR.MINOR     kernel version the board boots (default 6.12)
+			  --werror                 exit 1 when there are warnings
+			exit status: 0 clean, 1 warnings under --werror, 2 errors, 3 usage or input problems""";
+
+	static CheckOptions parse(List<String> args) throws UsageException {
+		List<Path> boards = new ArrayList<>();
+		List<Path> includeDirs = new ArrayList<>();
+		RuleSet rules = RuleSet.defaults();
+		int pageSize = KernelProfile.DEFAULT.pageSizeKiB();
+		KernelVersion version = KernelProfile.DEFAULT.version();
+		String format = "text";
+		boolean werror = false;
+		for (int i = 0; i < args.size(); i++) {
+			String arg = args.get(i);
+			switch (arg) {
+				case "-I" -> includeDirs.add(Path.of(value(args, ++i, arg)));
+				case "--format" -> {
+					format = value(args, ++i, arg);
+					if (!format.equals("text") && !format.equals("json")) {
+						throw new UsageException("--format must be text or json, not " + format);
+					}
+				}
+				case "--rule" -> rules = rule(rules, value(args, ++i, arg));
+				case "--page-size" -> pageSize = integer(value(args, ++i, arg), arg);
+				case "--kernel" -> version = version(value(args, ++i, arg));
+				case "--werror" -> werror = true;
+				default -> {
+					if (arg.startsWith("-I") && arg.length() > 2) {
+						includeDirs.add(Path.of(arg.substring(2)));
+					} else if (arg.startsWith("-")) {
+						throw new UsageException("unknown option " + arg);
+					} else {
+						boards.add(Path.of(arg));
+					}
+				}
+			}
+		}
+		if (boards.isEmpty()) {
+			throw new UsageException("no input file");
+		}
+		KernelProfile profile;
+		try {
+			profile = new KernelProfile(pageSize, version);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+		CheckSettings settings = CheckSettings.defaults().withIncludeDirs(includeDirs).withRules(rules).withProfile(profile);
+		return new CheckOptions(List.copyOf(boards), settings, format, werror);
+	}
+
+	private static String value(List<String> args, int i, String option) throws UsageException {
+		if (i >= args.size()) {
+			throw new UsageException(option + " needs a value");
+		}
+		return args.get(i);
+	}
+
+	private static RuleSet rule(RuleSet rules, String spec) throws UsageException {
+		int eq = spec.indexOf('=');
+		if (eq < 0) {
+			throw new UsageException("--rule takes ID=off|info|warning|error, not " + spec);
+		}
+		try {
+			Severity severity = Severity.valueOf(spec.substring(eq + 1).toUpperCase(Locale.ROOT));
+			return rules.withSeverity(spec.substring(0, eq), severity);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException("--rule " + spec + ": " + e.getMessage());
+		}
+	}
+
+	private static int integer(String text, String option) throws UsageException {
+		try {
+			return Integer.parseInt(text);
+		} catch (NumberFormatException e) {
+			throw new UsageException(option + " takes a number, not " + text);
+		}
+	}
+
+	private static KernelVersion version(String text) throws UsageException {
+		try {
+			return KernelVersion.parse(text);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+	}
+
+	static final class UsageException extends Exception {
+		private static final long serialVersionUID = 1L;
+
+		UsageException(String message) {
+			super(message);
+		}
+	}
+}
