@@ -30,6 +30,10 @@ public final class BoardChecker {
 		this.settings = settings;
 	}
 
+	public CheckSettings settings() {
+		return settings;
+	}
+
 	public CheckResult check(Path board, SourceOverlay overlay) {
 		Path file = board.toAbsolutePath().normalize();
 		List<Finding> findings = new ArrayList<>();

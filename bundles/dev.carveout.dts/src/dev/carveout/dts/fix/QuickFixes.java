@@ -1,0 +1,78 @@
+package dev.carveout.dts.fix;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.carveout.dts.check.BoardChecker;
+import dev.carveout.dts.check.CheckResult;
+import dev.carveout.dts.check.SourceOverlay;
+import dev.carveout.memmap.Finding;
+import dev.carveout.memmap.Region;
+
+/**
+ * The quick fixes for a finding, the same in the editor, the Problems view and the language server. Every
+ * candidate is tried on a copy of the sources and kept only if the board then has fewer findings and none
+ * it did not have before: a fix never makes things worse.
+ */
+public final class QuickFixes {
+
+	private final BoardChecker checker;
+
+	public QuickFixes(BoardChecker checker) {
+		this.checker = checker;
+	}
+
+	public List<Fix> fixesFor(Finding finding, CheckResult result, SourceOverlay overlay) {
+		Region region = result.memoryMap() == null || finding.nodePath() == null ? null
+				: result.memoryMap().regions().stream().filter(r -> r.path().equals(finding.nodePath())).findFirst().orElse(null);
+		if (region == null) {
+			return List.of();
+		}
+		List<Fix> candidates;
+		try {
+			candidates = new RegionFixes(region, result, overlay, checker.settings().profile()).forRule(finding.ruleId());
+		} catch (IOException e) {
+			return List.of();
+		}
+		return candidates.stream().filter(fix -> improves(fix, finding, result, overlay)).toList();
+	}
+
+	/** The fix removes the finding and adds none: checked by checking the board again with the fix applied. */
+	private boolean improves(Fix fix, Finding target, CheckResult before, SourceOverlay overlay) {
+		Map<Path, String> edited = new HashMap<>();
+		try {
+			for (Path file : fix.files()) {
+				edited.put(file, TextEdit.apply(SourceFile.read(file, overlay).text, fix.editsOf(file)));
+			}
+		} catch (IOException e) {
+			return false;
+		}
+		SourceOverlay applied = file -> {
+			String text = edited.get(file);
+			return text != null ? Optional.of(text) : overlay.contentOf(file);
+		};
+		CheckResult after = checker.check(before.board(), applied);
+		List<String> remaining = new ArrayList<>(before.findings().stream().map(QuickFixes::key).toList());
+		for (Finding finding : after.findings()) {
+			if (!remaining.remove(key(finding))) {
+				return false; // a finding the board did not have
+			}
+		}
+		long targetBefore = before.findings().stream().filter(f -> key(f).equals(key(target))).count();
+		long targetAfter = after.findings().stream().filter(f -> key(f).equals(key(target))).count();
+		return targetAfter < targetBefore;
+	}
+
+	/**
+	 * What identifies a finding across edits: the rule and the node without unit addresses (a fix may rename
+	 * the node to match its new base); messages and lines move with the fix.
+	 */
+	private static String key(Finding f) {
+		return f.ruleId() + " " + (f.nodePath() == null ? "" : f.nodePath().replaceAll("@[^/]*", ""));
+	}
+}
