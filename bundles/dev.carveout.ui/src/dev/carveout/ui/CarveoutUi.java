@@ -7,6 +7,8 @@ public final class CarveoutUi {
 	public static final String CONTENT_TYPE_ID = PLUGIN_ID + ".dts";
 	public static final String PROBLEM_MARKER = PLUGIN_ID + ".problem";
 	public static final String RULE_ID_ATTRIBUTE = "ruleId";
+	/** Workspace path of the board whose check made the marker: a marker on a .dtsi is fixed in that board's context. */
+	public static final String BOARD_ATTRIBUTE = "board";
 	public static final String EDITOR_ID = PLUGIN_ID + ".editor";
 	public static final String PRODUCT_ID = PLUGIN_ID + ".studio";
 

@@ -11,6 +11,10 @@ import org.eclipse.jface.text.rules.RuleBasedScanner;
 import org.eclipse.jface.text.rules.Token;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
+import org.eclipse.jface.text.quickassist.IQuickAssistAssistant;
+import org.eclipse.jface.text.quickassist.QuickAssistAssistant;
+
+import dev.carveout.ui.fix.DtsQuickAssistProcessor;
 
 /**
  * Syntax colouring for DTS. Extends the text editor's configuration so marker hovers, spelling and the
@@ -40,6 +44,14 @@ final class DtsSourceViewerConfiguration extends TextSourceViewerConfiguration {
 		colour(reconciler, DtsPartitions.COMMENT, wholePartition(DtsColors.COMMENT));
 		colour(reconciler, DtsPartitions.STRING, wholePartition(DtsColors.STRING));
 		return reconciler;
+	}
+
+	@Override
+	public IQuickAssistAssistant getQuickAssistAssistant(ISourceViewer sourceViewer) {
+		QuickAssistAssistant assistant = new QuickAssistAssistant();
+		assistant.setQuickAssistProcessor(new DtsQuickAssistProcessor());
+		assistant.setInformationControlCreator(getInformationControlCreator(sourceViewer));
+		return assistant;
 	}
 
 	private static void colour(PresentationReconciler reconciler, String contentType, ITokenScanner scanner) {

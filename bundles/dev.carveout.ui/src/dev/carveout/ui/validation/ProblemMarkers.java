@@ -67,6 +67,7 @@ final class ProblemMarkers {
 		marker.setAttribute(IMarker.MESSAGE, relocated ? finding.message() + " (at " + at + ")" : finding.message());
 		marker.setAttribute(IMarker.SEVERITY, markerSeverity(finding.severity()));
 		marker.setAttribute(CarveoutUi.RULE_ID_ATTRIBUTE, finding.ruleId());
+		marker.setAttribute(CarveoutUi.BOARD_ATTRIBUTE, board.getFullPath().toString());
 		if (finding.nodePath() != null) {
 			marker.setAttribute(IMarker.LOCATION, finding.nodePath());
 		}
