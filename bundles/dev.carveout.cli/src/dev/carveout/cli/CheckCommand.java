@@ -1,5 +1,6 @@
 package dev.carveout.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,10 @@ import dev.carveout.dts.check.CheckResult;
 import dev.carveout.dts.check.SourceOverlay;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.Severity;
+import dev.carveout.memmap.bootlog.BootLogComparison;
+import dev.carveout.memmap.bootlog.BootLogEvent;
+import dev.carveout.memmap.bootlog.BootLogParser;
+import dev.carveout.memmap.bootlog.BootLogPrediction;
 
 /**
  * {@code carveout check [options] FILE...}: checks each board in one process and prints its findings in
@@ -45,6 +50,15 @@ public final class CheckCommand {
 				return USAGE;
 			}
 		}
+		List<BootLogEvent> bootLog = null;
+		if (options.bootLog() != null) {
+			try {
+				bootLog = BootLogParser.parse(Files.readString(options.bootLog()));
+			} catch (IOException e) {
+				err.println("carveout check: cannot read boot log " + options.bootLog() + ": " + e.getMessage());
+				return USAGE;
+			}
+		}
 		BoardChecker checker = new BoardChecker(options.settings());
 		int status = OK;
 		for (Path board : options.boards()) {
@@ -54,6 +68,15 @@ public final class CheckCommand {
 				continue;
 			}
 			CheckResult result = checker.check(board, SourceOverlay.NONE);
+			if (bootLog != null && result.memoryMap() != null) {
+				result = result.withMoreFindings(BootLogComparison.compare(result.memoryMap(), options.settings().profile(), bootLog));
+			}
+			if (options.predictBootLog()) {
+				if (result.memoryMap() != null) {
+					BootLogPrediction.lines(result.memoryMap(), options.settings().profile()).forEach(out::println);
+				}
+				continue;
+			}
 			if (options.format().equals("json")) {
 				out.println(JsonReport.line(result));
 			} else {

@@ -12,7 +12,8 @@ import dev.carveout.memmap.Severity;
 import dev.carveout.memmap.rules.RuleSet;
 
 /** The command line of {@code carveout check}, parsed; a bad argument is a {@link UsageException} naming it. */
-record CheckOptions(List<Path> boards, CheckSettings settings, String format, boolean werror) {
+record CheckOptions(List<Path> boards, CheckSettings settings, String format, boolean werror, Path bootLog,
+		boolean predictBootLog) {
 
 	static final String USAGE = """
 			usage: carveout check [options] FILE...
@@ -22,6 +23,8 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 			  --page-size 4|16|64      arm64 page size in KiB (default 4)
 			  --kernel MAJOR.MINOR     kernel version the board boots (default 6.12)
 			  --werror                 exit 1 when there are warnings
+			  --boot-log FILE          compare the kernel's reserved-memory lines in FILE (dmesg) with each board
+			  --predict-boot-log       print the reserved-memory lines Linux will print for each board
 			exit status: 0 clean, 1 warnings under --werror, 2 errors, 3 usage or input problems""";
 
 	static CheckOptions parse(List<String> args) throws UsageException {
@@ -32,6 +35,8 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 		KernelVersion version = KernelProfile.DEFAULT.version();
 		String format = "text";
 		boolean werror = false;
+		Path bootLog = null;
+		boolean predict = false;
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
 			switch (arg) {
@@ -46,6 +51,8 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 				case "--page-size" -> pageSize = integer(value(args, ++i, arg), arg);
 				case "--kernel" -> version = version(value(args, ++i, arg));
 				case "--werror" -> werror = true;
+				case "--boot-log" -> bootLog = Path.of(value(args, ++i, arg));
+				case "--predict-boot-log" -> predict = true;
 				default -> {
 					if (arg.startsWith("-I") && arg.length() > 2) {
 						includeDirs.add(Path.of(arg.substring(2)));
@@ -67,7 +74,7 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 			throw new UsageException(e.getMessage());
 		}
 		CheckSettings settings = CheckSettings.defaults().withIncludeDirs(includeDirs).withRules(rules).withProfile(profile);
-		return new CheckOptions(List.copyOf(boards), settings, format, werror);
+		return new CheckOptions(List.copyOf(boards), settings, format, werror, bootLog, predict);
 	}
 
 	private static String value(List<String> args, int i, String option) throws UsageException {

@@ -16,6 +16,15 @@ public record MemoryMap(int rootAddressCells, int rootSizeCells, List<MemoryBank
 	}
 
 	/**
+	 * Linux's __reserved_mem_check_root: /reserved-memory must use the root's cell sizes and have "ranges",
+	 * or the kernel ignores all of it.
+	 */
+	public boolean kernelIgnoresReservedMemory() {
+		return reservedMemory != null && (reservedMemory.addressCells() == null || reservedMemory.addressCells() != rootAddressCells
+				|| reservedMemory.sizeCells() == null || reservedMemory.sizeCells() != rootSizeCells || !reservedMemory.hasRanges());
+	}
+
+	/**
 	 * A device's {@code memory-region} reference: the node it names, and whether that is a live child of
 	 * /reserved-memory (of_reserved_mem_lookup finds nothing else).
 	 */

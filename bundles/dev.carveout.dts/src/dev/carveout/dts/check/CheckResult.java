@@ -12,4 +12,11 @@ import dev.carveout.memmap.MemoryMap;
  * was read from, and the memory map built from its effective tree.
  */
 public record CheckResult(Path board, List<Finding> findings, Set<Path> files, MemoryMap memoryMap) {
+
+	/** The same result with findings from another source (a boot log, a board probe) added. */
+	public CheckResult withMoreFindings(List<Finding> more) {
+		List<Finding> all = new java.util.ArrayList<>(findings);
+		all.addAll(more);
+		return new CheckResult(board, List.copyOf(all), files, memoryMap);
+	}
 }

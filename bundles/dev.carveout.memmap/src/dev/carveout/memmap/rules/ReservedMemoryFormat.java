@@ -27,17 +27,10 @@ final class ReservedMemoryFormat implements Rule {
 		return "drivers/of/of_reserved_mem.c: __reserved_mem_check_root() then \"unsupported node format, ignoring\"";
 	}
 
-	/** The kernel's own test, shared with every rule that must not look at an ignored node. */
-	static boolean kernelIgnoresNode(MemoryMap map) {
-		MemoryMap.ReservedMemory node = map.reservedMemory();
-		return node != null && (node.addressCells() == null || node.addressCells() != map.rootAddressCells()
-				|| node.sizeCells() == null || node.sizeCells() != map.rootSizeCells() || !node.hasRanges());
-	}
-
 	@Override
 	public void check(RuleContext context, Sink sink) {
 		MemoryMap map = context.map();
-		if (!kernelIgnoresNode(map)) {
+		if (!map.kernelIgnoresReservedMemory()) {
 			return;
 		}
 		MemoryMap.ReservedMemory node = map.reservedMemory();

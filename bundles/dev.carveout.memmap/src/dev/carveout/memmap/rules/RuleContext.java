@@ -11,7 +11,7 @@ public record RuleContext(MemoryMap map, KernelProfile profile) {
 
 	/** The regions the kernel reads: none when it ignores the whole /reserved-memory node (R1). */
 	public List<Region> regionsTheKernelReads() {
-		return ReservedMemoryFormat.kernelIgnoresNode(map) ? List.of() : map.regions();
+		return map.kernelIgnoresReservedMemory() ? List.of() : map.regions();
 	}
 
 	public List<Region> availableRegions() {

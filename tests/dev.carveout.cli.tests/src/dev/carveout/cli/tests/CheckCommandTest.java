@@ -135,6 +135,31 @@ class CheckCommandTest {
 		assertTrue(out().contains("ERROR (syntax)"), out());
 	}
 
+	@Test
+	void predictedBootLogOfTheSampleHoldsTheGuidesLines() {
+		assertEquals(CheckCommand.OK, run("--predict-boot-log", SAMPLE.toString()), err());
+		assertTrue(out().lines().anyMatch(l -> l.equals(
+				"OF: reserved mem: 0x0000000081800000..0x00000000835fffff (30720 KiB) nomap non-reusable cdsp-secure-heap@81800000")),
+				out());
+		assertTrue(out().lines().anyMatch(l -> l.endsWith("nomap non-reusable wpss@0x84800000")), out());
+	}
+
+	@Test
+	void bootLogDriftBecomesFindingsOnTheBoard() throws Exception {
+		assertEquals(CheckCommand.OK, run("--predict-boot-log", SAMPLE.toString()));
+		String predicted = out();
+		out.reset();
+		Path same = write("same.log", predicted);
+		assertEquals(CheckCommand.OK, run("--boot-log", same.toString(), "--rule", "R12=off", "--rule", "R13=off", SAMPLE.toString()));
+		assertEquals("", out(), "a board that boots as declared shows no drift");
+		Path moved = write("moved.log", predicted.replace("0x0000000084300000..0x00000000847fffff", "0x0000000084400000..0x00000000848fffff"));
+		assertEquals(CheckCommand.OK, run("--boot-log", moved.toString(), "--rule", "R12=off", "--rule", "R13=off", SAMPLE.toString()));
+		assertTrue(out().matches("(?s).*board\\.dts:\\d+\\.\\d+: Warning \\(BOOT\\): /reserved-memory/camera@84300000: moved.*"), out());
+		err.reset();
+		assertEquals(CheckCommand.USAGE, run("--boot-log", dir.resolve("none.log").toString(), SAMPLE.toString()));
+		assertTrue(err().startsWith("carveout check: cannot read boot log"), err());
+	}
+
 	private Path write(String name, String text) throws Exception {
 		Path file = dir.resolve(name);
 		Files.writeString(file, text);

@@ -1,0 +1,88 @@
+package dev.carveout.memmap.bootlog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import dev.carveout.memmap.AddressRange;
+import dev.carveout.memmap.KernelProfile;
+import dev.carveout.memmap.MemoryMap;
+import dev.carveout.memmap.bootlog.KernelBootModel.Registered;
+
+/**
+ * The lines Linux 6.12 prints about a memory map's reserved memory, in its order and format (%pa is
+ * 0x%016llx on arm64). Regions placed at boot (size without reg) are not predicted: their address is the
+ * allocator's to choose.
+ */
+public final class BootLogPrediction {
+
+	private static final String OF = "OF: reserved mem: ";
+
+	private BootLogPrediction() {
+	}
+
+	public static List<String> lines(MemoryMap map, KernelProfile profile) {
+		List<String> lines = new ArrayList<>();
+		if (map.reservedMemory() == null) {
+			lines.add(OF + "Reserved memory: No reserved-memory node in the DT");
+			return lines;
+		}
+		if (map.kernelIgnoresReservedMemory()) {
+			lines.add(OF + "Reserved memory: unsupported node format, ignoring");
+			return lines;
+		}
+		List<Registered> registered = KernelBootModel.staticRegions(map, profile);
+		for (Registered r : registered) {
+			lines.addAll(setupLines(r));
+		}
+		lines.addAll(overlapLines(registered));
+		return lines;
+	}
+
+	private static List<String> setupLines(Registered r) {
+		String name = r.region().name();
+		AddressRange range = r.range();
+		return switch (r.setup()) {
+			case CMA -> List.of(
+					"Reserved memory: created CMA memory pool at " + pa(range.base()) + ", size " + (range.size() >>> 20) + " MiB",
+					OF + "initialized node " + name + ", compatible id shared-dma-pool", summary(r));
+			case COHERENT -> List.of(
+					"Reserved memory: created DMA memory pool at " + pa(range.base()) + ", size " + (range.size() >>> 20) + " MiB",
+					OF + "initialized node " + name + ", compatible id shared-dma-pool", summary(r));
+			case CMA_MISALIGNED -> List.of("Reserved memory: incorrect alignment of CMA region",
+					OF + "node " + name + " compatible matching fail");
+			case REFUSED -> List.of(OF + "node " + name + " compatible matching fail");
+			case NONE -> List.of(summary(r));
+		};
+	}
+
+	/** of_reserved_mem.c fdt_init_reserved_mem_node(): "%pa..%pa (%lu KiB) %s %s %s". */
+	private static String summary(Registered r) {
+		AddressRange range = r.range();
+		return OF + pa(range.base()) + ".." + pa(range.base() + range.size() - 1) + " (" + (range.size() >>> 10) + " KiB) "
+				+ (r.region().noMap() ? "nomap" : "map") + " " + (r.region().reusable() ? "reusable" : "non-reusable") + " "
+				+ r.region().name();
+	}
+
+	/** __rmem_check_for_overlap(): sorted by base then size, each region against the next. */
+	private static List<String> overlapLines(List<Registered> registered) {
+		List<Registered> sorted = new ArrayList<>(registered);
+		sorted.sort(Comparator.comparing((Registered r) -> r.range().base(), Long::compareUnsigned)
+				.thenComparing(r -> r.range().size(), Long::compareUnsigned));
+		List<String> lines = new ArrayList<>();
+		for (int i = 0; i + 1 < sorted.size(); i++) {
+			AddressRange a = sorted.get(i).range();
+			AddressRange b = sorted.get(i + 1).range();
+			if (Long.compareUnsigned(a.base() + a.size(), b.base()) > 0) {
+				lines.add(OF + "OVERLAP DETECTED!");
+				lines.add(sorted.get(i).region().name() + " (" + pa(a.base()) + "--" + pa(a.base() + a.size()) + ") overlaps with "
+						+ sorted.get(i + 1).region().name() + " (" + pa(b.base()) + "--" + pa(b.base() + b.size()) + ")");
+			}
+		}
+		return lines;
+	}
+
+	static String pa(long value) {
+		return String.format("0x%016x", value);
+	}
+}
