@@ -5,14 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 
 import dev.carveout.memmap.AddressRange;
+import dev.carveout.memmap.DynamicPlacement;
 import dev.carveout.memmap.KernelProfile;
 import dev.carveout.memmap.MemoryMap;
 import dev.carveout.memmap.bootlog.KernelBootModel.Registered;
 
 /**
  * The lines Linux 6.12 prints about a memory map's reserved memory, in its order and format (%pa is
- * 0x%016llx on arm64). Regions placed at boot (size without reg) are not predicted: their address is the
- * allocator's to choose.
+ * 0x%016llx on arm64). Regions placed at boot (size without reg) appear at the address DynamicPlacement
+ * predicts, when the /memory banks say where RAM is.
  */
 public final class BootLogPrediction {
 
@@ -31,8 +32,20 @@ public final class BootLogPrediction {
 			lines.add(OF + "Reserved memory: unsupported node format, ignoring");
 			return lines;
 		}
-		List<Registered> registered = KernelBootModel.staticRegions(map, profile);
-		for (Registered r : registered) {
+		// Dynamic regions are placed and set up first (fdt_scan_reserved_mem), static ones later
+		// (fdt_scan_reserved_mem_reg_nodes); the overlap check sees them all.
+		List<Registered> registered = new ArrayList<>();
+		for (DynamicPlacement.Placement p : DynamicPlacement.place(map, profile)) {
+			if (p.range() == null) {
+				lines.add(OF + "failed to allocate memory for node '" + p.region().name() + "': size " + (p.size() >>> 20) + " MiB");
+				continue;
+			}
+			Registered r = KernelBootModel.registered(p.region(), p.range(), profile);
+			registered.add(r);
+			lines.addAll(setupLines(r));
+		}
+		for (Registered r : KernelBootModel.staticRegions(map, profile)) {
+			registered.add(r);
 			lines.addAll(setupLines(r));
 		}
 		lines.addAll(overlapLines(registered));

@@ -40,9 +40,13 @@ final class KernelBootModel {
 				continue;
 			}
 			AddressRange range = region.reg().get(0);
-			registered.add(new Registered(region, range, setup(region, range, profile)));
+			registered.add(registered(region, range, profile));
 		}
 		return registered;
+	}
+
+	static Registered registered(Region region, AddressRange range, KernelProfile profile) {
+		return new Registered(region, range, setup(region, range, profile));
 	}
 
 	/**

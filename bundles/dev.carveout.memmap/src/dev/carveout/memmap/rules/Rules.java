@@ -14,6 +14,7 @@ public final class Rules {
 			new IncompatibleFlags(),        // R6  no-map + reusable; restricted-dma-pool flags
 			new CmaAlignment(),             // R7  CMA_MIN_ALIGNMENT_BYTES
 			new OverlappingRegions(),       // R8  overlaps, also with /memreserve/
+			new DynamicRegionPlacement(),   // R9  dynamic regions fit in free RAM
 			new CmaDefault(),               // R10 one linux,cma-default, on a CMA region
 			new OutsideMemory(),            // R11 inside a /memory bank
 			new UnitAddressVsReg(),         // R12 unit address = first reg base, well formed

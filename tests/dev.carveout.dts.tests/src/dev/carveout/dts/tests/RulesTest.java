@@ -15,7 +15,9 @@ import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckResult;
 import dev.carveout.dts.check.CheckSettings;
 import dev.carveout.dts.check.SourceOverlay;
+import dev.carveout.memmap.DynamicPlacement;
 import dev.carveout.memmap.Finding;
+import dev.carveout.memmap.MemoryMap;
 import dev.carveout.memmap.KernelProfile;
 import dev.carveout.memmap.KernelVersion;
 import dev.carveout.memmap.Severity;
@@ -138,6 +140,38 @@ class RulesTest {
 		assertTrue(r14.get(0).message().contains("disabled"));
 		assertTrue(r14.get(1).message().contains("not a child of /reserved-memory"));
 		assertEquals("/dsp", r14.get(0).nodePath());
+	}
+
+	/** 16 MiB of RAM at 0x80000000 whose first 12 MiB are a static carve-out. */
+	private static String withRam(String dynamic) {
+		return Boards.HEADER + """
+					memory@80000000 { device_type = "memory"; reg = <0x0 0x80000000 0x0 0x1000000>; };
+					reserved-memory {
+						#address-cells = <2>;
+						#size-cells = <2>;
+						ranges;
+						fw@80000000 { reg = <0x0 0x80000000 0x0 0xc00000>; no-map; };
+				""" + dynamic + """
+					};
+				};
+				""";
+	}
+
+	@Test
+	void dynamicRegionsArePlacedTopDownInFreeRamOrFlagged() {
+		MemoryMap fits = new BoardChecker(CheckSettings.defaults()).check(new Boards(dir).write("fits.dts", withRam("""
+						pool { compatible = "shared-dma-pool"; reusable; size = <0x0 0x200000>; };
+						low { size = <0x0 0x100000>; alloc-ranges = <0x0 0x80c00000 0x0 0x200000>; };
+				""")), SourceOverlay.NONE).memoryMap();
+		List<DynamicPlacement.Placement> placements = DynamicPlacement.place(fits, KernelProfile.DEFAULT);
+		assertEquals(0x80e00000L, placements.get(0).range().base(), "top of RAM, 2 MiB aligned for CMA");
+		assertEquals(0x200000L, placements.get(0).alignment());
+		assertEquals(0x80d00000L, placements.get(1).range().base(), "top of its alloc-range");
+		assertEquals(List.of(), findings("R9", withRam(""), CheckSettings.defaults()));
+
+		List<Finding> tooBig = findings("R9", withRam("big { size = <0x0 0x800000>; };"), CheckSettings.defaults());
+		assertEquals(1, tooBig.size());
+		assertTrue(tooBig.get(0).message().contains("failed to allocate memory for node 'big'"), tooBig.get(0).message());
 	}
 
 	@Test
