@@ -23,12 +23,6 @@ public class DtsLexer extends InternalDtsLexer {
 			return;
 		}
 		state.channel = Token.DEFAULT_CHANNEL;
-		if (PreprocessorLines.startsDirective(input)) {
-			PreprocessorLines.consumeLine(input);
-			state.type = RULE_PP_LINE;
-		} else {
-			input.consume();
-			state.type = NumberSign;
-		}
+		state.type = PreprocessorLines.lexHash(input, RULE_PP_LINE, NumberSign);
 	}
 }

@@ -17,6 +17,19 @@ public final class PreprocessorLines {
 	private PreprocessorLines() {
 	}
 
+	/**
+	 * Lexes the '#' at LA(1), for the runtime and content-assist lexers alike: a whole directive line, or
+	 * the '#' of a name like '#address-cells'. Returns the token type to emit.
+	 */
+	public static int lexHash(CharStream input, int directiveLineType, int hashType) {
+		if (startsDirective(input)) {
+			consumeLine(input);
+			return directiveLineType;
+		}
+		input.consume();
+		return hashType;
+	}
+
 	/** True when the '#' at LA(1) starts a directive line. */
 	public static boolean startsDirective(CharStream input) {
 		for (int back = -1;; back--) {

@@ -3,7 +3,6 @@ package dev.carveout.memmap.rules;
 import java.util.List;
 
 import dev.carveout.memmap.AddressRange;
-import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.MemReserve;
 import dev.carveout.memmap.Region;
 import dev.carveout.memmap.Severity;
@@ -12,26 +11,11 @@ import dev.carveout.memmap.Severity;
  * R8: two available static regions share memory (the kernel warns "OVERLAP DETECTED!" and reserves both),
  * or a region overlaps a /memreserve/ entry. Every reg entry counts, also two of one node; touching ranges do not.
  */
-final class OverlappingRegions implements Rule {
+final class OverlappingRegions extends AbstractRule {
 
-	@Override
-	public String id() {
-		return "R8";
-	}
-
-	@Override
-	public String name() {
-		return "reserved_memory_overlap";
-	}
-
-	@Override
-	public Severity defaultSeverity() {
-		return Severity.ERROR;
-	}
-
-	@Override
-	public String citation() {
-		return "drivers/of/of_reserved_mem.c: __rmem_check_for_overlap() prints \"OVERLAP DETECTED!\"";
+	OverlappingRegions() {
+		super("R8", "reserved_memory_overlap", Severity.ERROR,
+				"drivers/of/of_reserved_mem.c: __rmem_check_for_overlap() prints \"OVERLAP DETECTED!\"");
 	}
 
 	@Override
@@ -50,7 +34,7 @@ final class OverlappingRegions implements Rule {
 				}
 				for (MemReserve reserve : context.map().memreserve()) {
 					if (a.reg().get(ia).overlaps(reserve.range())) {
-						sink.accept(new Finding(id(), defaultSeverity(), String.format(
+						sink.accept(finding(String.format(
 								"%s %s overlaps /memreserve/ entry %d %s (defined at %s): the memory is reserved twice",
 								a.name(), a.reg().get(ia), reserve.index(), reserve.range(), reserve.definedAt()),
 								a.definedAt("reg"), a.path()));
@@ -65,7 +49,7 @@ final class OverlappingRegions implements Rule {
 			String message = String.format(
 					"%s %s overlaps %s %s (defined at %s): the kernel prints \"OVERLAP DETECTED!\" and reserves both",
 					a.name(), ra, b.name(), rb, b.definedAt("reg"));
-			sink.accept(new Finding(id(), defaultSeverity(), message, a.definedAt("reg"), a.path()));
+			sink.accept(finding(message, a.definedAt("reg"), a.path()));
 		}
 	}
 }

@@ -1,30 +1,14 @@
 package dev.carveout.memmap.rules;
 
-import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.MemoryMap;
 import dev.carveout.memmap.Severity;
 
 /** R1: /reserved-memory must use the root's cell sizes and have "ranges", or Linux ignores all of it. */
-final class ReservedMemoryFormat implements Rule {
+final class ReservedMemoryFormat extends AbstractRule {
 
-	@Override
-	public String id() {
-		return "R1";
-	}
-
-	@Override
-	public String name() {
-		return "reserved_memory_format";
-	}
-
-	@Override
-	public Severity defaultSeverity() {
-		return Severity.ERROR;
-	}
-
-	@Override
-	public String citation() {
-		return "drivers/of/of_reserved_mem.c: __reserved_mem_check_root() then \"unsupported node format, ignoring\"";
+	ReservedMemoryFormat() {
+		super("R1", "reserved_memory_format", Severity.ERROR,
+				"drivers/of/of_reserved_mem.c: __reserved_mem_check_root() then \"unsupported node format, ignoring\"");
 	}
 
 	@Override
@@ -38,7 +22,7 @@ final class ReservedMemoryFormat implements Rule {
 				"Linux ignores all of /reserved-memory (\"unsupported node format, ignoring\"): it needs #address-cells = <%d>, #size-cells = <%d> (the root's) and ranges; it has #address-cells %s, #size-cells %s, %s",
 				map.rootAddressCells(), map.rootSizeCells(), cells(node.addressCells()), cells(node.sizeCells()),
 				node.hasRanges() ? "ranges" : "no ranges");
-		sink.accept(new Finding(id(), defaultSeverity(), message, node.definedAt(), node.path()));
+		sink.accept(finding(message, node.definedAt(), node.path()));
 	}
 
 	private static String cells(Integer value) {

@@ -1,30 +1,14 @@
 package dev.carveout.memmap.rules;
 
-import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.Region;
 import dev.carveout.memmap.Severity;
 
 /** R12: the unit address must be the first reg base, in lower-case hex without "0x" or leading zeros. */
-final class UnitAddressVsReg implements Rule {
+final class UnitAddressVsReg extends AbstractRule {
 
-	@Override
-	public String id() {
-		return "R12";
-	}
-
-	@Override
-	public String name() {
-		return "unit_address_vs_reg";
-	}
-
-	@Override
-	public Severity defaultSeverity() {
-		return Severity.WARNING;
-	}
-
-	@Override
-	public String citation() {
-		return "dtc checks.c: check_unit_address_vs_reg and check_unit_address_format";
+	UnitAddressVsReg() {
+		super("R12", "unit_address_vs_reg", Severity.WARNING,
+				"dtc checks.c: check_unit_address_vs_reg and check_unit_address_format");
 	}
 
 	@Override
@@ -47,6 +31,6 @@ final class UnitAddressVsReg implements Rule {
 	}
 
 	private void report(Region region, Sink sink, String message) {
-		sink.accept(new Finding(id(), defaultSeverity(), message, region.definedAt(""), region.path()));
+		sink.accept(finding(message, region.definedAt(""), region.path()));
 	}
 }

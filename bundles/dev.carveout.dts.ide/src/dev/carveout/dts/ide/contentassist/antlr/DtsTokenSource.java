@@ -1,27 +1,11 @@
 package dev.carveout.dts.ide.contentassist.antlr;
 
-import org.antlr.runtime.Token;
 import org.antlr.runtime.TokenSource;
 
-/**
- * The lexer's tokens, unchanged. Xtext wraps the lexer in a token source because PP_LINE is a synthetic
- * token; here it is synthetic only because DtsLexer recognizes it by cpp's line rule, not for indentation.
- */
-public class DtsTokenSource implements TokenSource {
-
-	private final TokenSource delegate;
+/** The content-assist parser's token source: the runtime's pass-through (the generated parser names this class). */
+public class DtsTokenSource extends dev.carveout.dts.parser.antlr.DtsTokenSource {
 
 	public DtsTokenSource(TokenSource delegate) {
-		this.delegate = delegate;
-	}
-
-	@Override
-	public Token nextToken() {
-		return delegate.nextToken();
-	}
-
-	@Override
-	public String getSourceName() {
-		return delegate.getSourceName();
+		super(delegate);
 	}
 }
