@@ -1,0 +1,32 @@
+package dev.carveout.dts.cpp;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the preprocessor gets file text from, so that an editor's unsaved buffer can stand in for the file on
+ * disk.
+ */
+public interface SourceReader {
+
+	/** Reads the file's whole text. */
+	String read(Path file) throws IOException;
+
+	/** Whether {@link #read} would find the file; used while searching include directories. */
+	boolean exists(Path file);
+
+	/** The files on disk, read as UTF-8 (kernel sources are ASCII with a few UTF-8 comments). */
+	SourceReader FILES = new SourceReader() {
+		@Override
+		public String read(Path file) throws IOException {
+			return Files.readString(file, StandardCharsets.UTF_8);
+		}
+
+		@Override
+		public boolean exists(Path file) {
+			return Files.isRegularFile(file);
+		}
+	};
+}
