@@ -2,6 +2,8 @@ package dev.carveout.dts.cpp;
 
 import java.util.Arrays;
 
+import dev.carveout.memmap.SourceRef;
+
 /**
  * For each character of preprocessed output, the place in the sources it came from. Stored as segments sorted by
  * output offset: a direct segment maps its characters one to one onto a stretch of a file (so a whole line, or
@@ -36,6 +38,26 @@ public final class OriginMap {
 			return file[i].origin(offset[i], macro[i]);
 		}
 		return file[i].origin(offset[i] + Math.max(0, outputOffset - outStart[i]), null);
+	}
+
+	/**
+	 * The place an output range [start, end) came from, as the engine's findings cite places: its start, and its
+	 * length in that file when both ends come straight from the same file (0 otherwise, e.g. in a macro expansion).
+	 */
+	public SourceRef sourceRef(int start, int end) {
+		Origin first = originOf(start);
+		if (first == null) {
+			return SourceRef.UNKNOWN;
+		}
+		int length = 0;
+		if (end > start && first.macro() == null) {
+			Origin last = originOf(end - 1);
+			if (last != null && last.macro() == null && last.file().equals(first.file())
+					&& last.offset() >= first.offset()) {
+				length = last.offset() - first.offset() + 1;
+			}
+		}
+		return new SourceRef(first.file(), first.line(), first.column(), first.offset(), length);
 	}
 
 	/** Number of segments; shows how compact the map is. */

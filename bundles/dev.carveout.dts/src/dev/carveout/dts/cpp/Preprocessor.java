@@ -41,6 +41,9 @@ public final class Preprocessor {
 		Map<String, String> all = new LinkedHashMap<>(BUILTIN);
 		all.putAll(defines);
 		Map<String, Macro> macros = new LinkedHashMap<>();
+		for (Macro builtin : Macro.BUILTINS) {
+			macros.put(builtin.name, builtin);
+		}
 		List<String> bad = new ArrayList<>();
 		for (Map.Entry<String, String> define : all.entrySet()) {
 			// "NAME" -> "VALUE" means -DNAME=VALUE; a key "F(x)" defines a function-like macro

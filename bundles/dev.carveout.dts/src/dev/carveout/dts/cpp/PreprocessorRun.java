@@ -49,6 +49,7 @@ final class PreprocessorRun {
 	/** 0: not collecting arguments; 1: looking for the '(' after a function-like macro name; 2: in arguments. */
 	private int parsingArgs;
 
+	private int counter;
 	private FileState scratchFile;
 	private int scratchIndex;
 	/** The last token from getToken came from a file, not from a macro context. */
@@ -61,7 +62,8 @@ final class PreprocessorRun {
 
 	PreprocessorRun(Preprocessor config) {
 		this.config = config;
-		this.macros = new HashMap<>(config.predefined);
+		this.macros = new HashMap<>(8192);
+		this.macros.putAll(config.predefined);
 		for (String bad : config.badDefines) {
 			diagnostics.add(new CppDiagnostic(Severity.ERROR, bad, null));
 		}
@@ -649,7 +651,9 @@ final class PreprocessorRun {
 			invocationMacro = m.name;
 		}
 		Tok[] expansion;
-		if (m.functionLike) {
+		if (m.builtin) {
+			expansion = new Tok[] { builtin(m, name) };
+		} else if (m.functionLike) {
 			int savedPrevent = preventExpansion;
 			int savedParsing = parsingArgs;
 			preventExpansion++;
@@ -670,6 +674,28 @@ final class PreprocessorRun {
 		}
 		contexts.add(new Context(expansion, m, false));
 		return true;
+	}
+
+	/** The expansion of __FILE__, __LINE__ or __COUNTER__ at the current place. */
+	private Tok builtin(Macro m, Tok name) {
+		FileState fs = fileStack.isEmpty() ? null : top();
+		switch (m.name) {
+		case "__FILE__": {
+			String path = fs == null ? "" : fs.ctx.path.toString().replace("\\", "\\\\").replace("\"", "\\\"");
+			return Tok.of(Tok.STRING, "\"" + path + "\"", 0);
+		}
+		case "__LINE__": {
+			// like cpp: the line the lexer is on, which is the line of the invocation's end
+			int line = 0;
+			if (fs != null && fs.lf.count > 0) {
+				int i = Math.max(0, Math.min(fs.pos, fs.lf.count) - 1);
+				line = fs.lf.lineOf(fs.lf.physicalOffset(fs.lf.start[i]));
+			}
+			return Tok.of(Tok.NUMBER, Integer.toString(line), 0);
+		}
+		default:
+			return Tok.of(Tok.NUMBER, Integer.toString(counter++), 0);
+		}
 	}
 
 	/**

@@ -15,7 +15,8 @@ import dev.carveout.memmap.Severity;
 /**
  * Runs our preprocessor and GNU cpp over every arm64 board of the kernel tree and prints matches, mismatches and
  * timings. Too slow for the test suite (cpp takes most of the time); run it by hand:
- * {@code java -cp <classes> dev.carveout.dts.tests.CppCorpusHarness [kernel-tree] [max-mismatches-shown]}.
+ * {@code java -cp <classes> dev.carveout.dts.tests.CppCorpusHarness [kernel-tree] [max-mismatches-shown] [dts-dir]}
+ * (dts-dir defaults to arch/arm64/boot/dts; arch/arm/boot/dts and the others work too).
  */
 public final class CppCorpusHarness {
 
@@ -27,10 +28,11 @@ public final class CppCorpusHarness {
 			System.setProperty("carveout.kernel.src", args[0]);
 		}
 		int show = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+		String dtsDir = args.length > 2 ? args[2] : "arch/arm64/boot/dts";
 		Path root = KernelTree.root();
 		Path prefixes = KernelTree.includePrefixes(root);
 		List<Path> boards;
-		try (Stream<Path> files = Files.walk(root.resolve("arch/arm64/boot/dts"))) {
+		try (Stream<Path> files = Files.walk(root.resolve(dtsDir))) {
 			boards = files.filter(p -> p.toString().endsWith(".dts")).sorted().toList();
 		}
 		Preprocessor cpp = new Preprocessor(List.of(prefixes), Preprocessor.kbuildDefines(), SourceReader.FILES);

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.carveout.dts.cpp.LexCache;
 import dev.carveout.dts.cpp.PreprocessedUnit;
 import dev.carveout.dts.cpp.Preprocessor;
 import dev.carveout.dts.cpp.SourceReader;
@@ -48,8 +49,14 @@ class CppDifferentialTest {
 
 		List<String> failures = new ArrayList<>();
 		Set<Path> headers = new TreeSet<>();
-		for (Path board : boards) {
+		// boards run concurrently through one preprocessor and one fresh cache must give what a lone run gives
+		Preprocessor shared = new Preprocessor(List.of(prefixes), Preprocessor.kbuildDefines(), SourceReader.FILES,
+				new LexCache());
+		List<String> parallel = boards.parallelStream().map(b -> shared.run(b).text()).toList();
+		for (int b = 0; b < boards.size(); b++) {
+			Path board = boards.get(b);
 			PreprocessedUnit unit = cpp.run(board);
+			assertEquals(unit.text(), parallel.get(b), board + ": concurrent run differs");
 			assertTrue(unit.diagnostics().isEmpty(), board + ": " + unit.diagnostics());
 			compare(board, unit, prefixes, failures);
 			Set<Path> ours = new TreeSet<>();

@@ -133,4 +133,10 @@ class CppMacroTest {
 	void minusUndefKeepsLinuxAsAWord() {
 		assertEquals("linux,cma-default; 1", expand("linux,cma-default;\n__DTS__\n"));
 	}
+
+	@Test
+	void standardDynamicMacrosSurviveMinusUndef() {
+		assertEquals("3 0 1 \"/mem/main.dts\"".replace("/mem", MemorySources.ROOT.toString()),
+				expand("a\n#define L __LINE__\nL __COUNTER__ __COUNTER__ __FILE__\n").substring(2));
+	}
 }

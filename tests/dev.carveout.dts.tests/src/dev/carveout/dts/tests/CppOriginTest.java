@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.carveout.dts.cpp.Origin;
 import dev.carveout.dts.cpp.PreprocessedUnit;
+import dev.carveout.memmap.SourceRef;
 
 /** Every output character maps back to the file, line and column it came from. */
 class CppOriginTest {
@@ -79,6 +80,17 @@ class CppOriginTest {
 		assertEquals("SOC_CELLS", cells.macro());
 		assertEquals(MemorySources.ROOT.resolve("soc.dtsi"), cells.file());
 		assertEquals(4, cells.line());
+	}
+
+	@Test
+	void anOutputRangeBecomesASourceRef() {
+		PreprocessedUnit unit = unit();
+		int at = unit.text().indexOf("reserved-memory");
+		SourceRef ref = unit.origins().sourceRef(at, at + "reserved-memory".length());
+		assertEquals(MemorySources.ROOT.resolve("main.dts"), ref.file());
+		assertEquals(5, ref.line());
+		assertEquals(MAIN.indexOf("reserved-memory"), ref.offset());
+		assertEquals("reserved-memory".length(), ref.length());
 	}
 
 	@Test
