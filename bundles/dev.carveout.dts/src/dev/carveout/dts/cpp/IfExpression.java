@@ -323,27 +323,38 @@ final class IfExpression {
 			throw new BadExpression("empty character constant");
 		}
 		long value = 0;
-		for (int i = 0; i < body.length(); i++) {
-			char c = body.charAt(i);
-			if (c == '\\' && i + 1 < body.length()) {
-				char e = body.charAt(++i);
-				switch (e) {
-				case 'n' -> c = '\n';
-				case 't' -> c = '\t';
-				case 'r' -> c = '\r';
-				case '0' -> c = 0;
-				case 'a' -> c = 7;
-				case 'b' -> c = 8;
-				case 'f' -> c = 12;
-				case 'v' -> c = 11;
-				default -> c = e;
+		int chars = 0;
+		for (int i = 0; i < body.length(); chars++) {
+			int c = body.charAt(i++);
+			if (c == '\\' && i < body.length()) {
+				char e = body.charAt(i++);
+				if (e >= '0' && e <= '7') {
+					c = e - '0';
+					for (int k = 0; k < 2 && i < body.length() && body.charAt(i) >= '0' && body.charAt(i) <= '7'; k++) {
+						c = c * 8 + body.charAt(i++) - '0';
+					}
+				} else if (e == 'x') {
+					c = 0;
+					while (i < body.length() && Character.digit(body.charAt(i), 16) >= 0) {
+						c = c * 16 + Character.digit(body.charAt(i++), 16);
+					}
+				} else {
+					c = switch (e) {
+					case 'n' -> '\n';
+					case 't' -> '\t';
+					case 'r' -> '\r';
+					case 'a' -> 7;
+					case 'b' -> 8;
+					case 'f' -> 12;
+					case 'v' -> 11;
+					case 'e', 'E' -> 27;
+					default -> e;
+					};
 				}
 			}
 			value = value << 8 | (c & 0xff);
 		}
-		if (body.length() == 1 || body.length() == 2 && body.charAt(0) == '\\') {
-			value = (byte) value; // a plain char is signed, as on the machines cpp runs on
-		}
-		return value;
+		// a plain char is signed on the machines cpp runs on; a multi-character constant is an int
+		return chars == 1 ? (byte) value : (int) value;
 	}
 }

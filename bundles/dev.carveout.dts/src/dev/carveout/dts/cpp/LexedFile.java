@@ -71,6 +71,56 @@ final class LexedFile {
 		return macro;
 	}
 
+	private boolean guardKnown;
+	private String guard;
+
+	/**
+	 * The include guard X when the whole file is {@code #ifndef X ... #endif} (gcc's multiple-include
+	 * optimization): once X is defined, including the file again yields nothing, so it need not be scanned.
+	 * Null when the file has no such guard. Computed once; a racing thread at worst computes it again.
+	 */
+	String guard() {
+		if (!guardKnown) {
+			guard = findGuard();
+			guardKnown = true;
+		}
+		return guard;
+	}
+
+	private String findGuard() {
+		if (count < 4 || !isDirective(0, "ifndef") || kind[2] != Tok.NAME || lineEnd(0) != 3) {
+			return null;
+		}
+		int depth = 0;
+		for (int i = 0; i < count; i = lineEnd(i)) {
+			if (!isPunct(i, "#") || i + 1 >= count || startsLine(i + 1) || kind[i + 1] != Tok.NAME) {
+				continue;
+			}
+			switch (names[i + 1]) {
+			case "if", "ifdef", "ifndef" -> depth++;
+			case "else", "elif", "elifdef", "elifndef" -> {
+				if (depth == 1) {
+					return null;
+				}
+			}
+			case "endif" -> {
+				if (--depth == 0) {
+					return lineEnd(i) == count ? names[2] : null;
+				}
+			}
+			default -> {
+				// other directives do not matter
+			}
+			}
+		}
+		return null;
+	}
+
+	private boolean isDirective(int i, String name) {
+		return startsLine(i) && isPunct(i, "#") && i + 1 < count && !startsLine(i + 1) && kind[i + 1] == Tok.NAME
+				&& names[i + 1].equals(name);
+	}
+
 	String spelling(int i) {
 		String name = names[i];
 		return name != null ? name : new String(text, start[i], end[i] - start[i]);

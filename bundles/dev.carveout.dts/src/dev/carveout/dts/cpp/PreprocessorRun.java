@@ -40,6 +40,8 @@ final class PreprocessorRun {
 	private final List<CppDiagnostic> diagnostics = new ArrayList<>();
 	private final Set<Path> files = new LinkedHashSet<>();
 	private final Set<Path> onceOnly = new HashSet<>();
+	/** Files read in this run: an #include of one again reuses its text instead of reading it again. */
+	private final HashMap<Path, LexedFile> read = new HashMap<>();
 	private final OutputWriter out = new OutputWriter();
 	private final ArrayList<FileState> fileStack = new ArrayList<>();
 	private final ArrayList<Context> contexts = new ArrayList<>();
@@ -166,6 +168,12 @@ final class PreprocessorRun {
 
 	private void pushFile(Path path, String content, Origin includedFrom, int dirIndex) {
 		LexedFile lf = config.cache.get(path, content);
+		read.put(path, lf);
+		pushFile(lf, includedFrom, dirIndex);
+	}
+
+	private void pushFile(LexedFile lf, Origin includedFrom, int dirIndex) {
+		Path path = lf.path;
 		FileContext ctx = new FileContext(path, lf, includedFrom);
 		files.add(path);
 		fileStack.add(new FileState(ctx, dirIndex));
@@ -577,6 +585,14 @@ final class PreprocessorRun {
 		if (onceOnly.contains(found) || directive.equals("import") && files.contains(found)) {
 			return;
 		}
+		LexedFile known = read.get(found);
+		if (known != null) {
+			String guard = known.guard();
+			if (guard == null || !macros.containsKey(guard)) {
+				pushFile(known, at(fs, hash), foundDir);
+			}
+			return;
+		}
 		String content;
 		try {
 			content = config.reader.read(found);
@@ -685,13 +701,11 @@ final class PreprocessorRun {
 			return Tok.of(Tok.STRING, "\"" + path + "\"", 0);
 		}
 		case "__LINE__": {
-			// like cpp: the line the lexer is on, which is the line of the invocation's end
-			int line = 0;
-			if (fs != null && fs.lf.count > 0) {
-				int i = Math.max(0, Math.min(fs.pos, fs.lf.count) - 1);
-				line = fs.lf.lineOf(fs.lf.physicalOffset(fs.lf.start[i]));
-			}
-			return Tok.of(Tok.NUMBER, Integer.toString(line), 0);
+			// like cpp: the line of the __LINE__ token when it was written in a file (a macro argument too),
+			// else the line of the outermost macro invocation
+			Origin at = name.file != null ? name.file.origin(name.offset, null)
+					: invocationFile != null ? invocationFile.origin(invocationOffset, null) : null;
+			return Tok.of(Tok.NUMBER, Integer.toString(at != null ? at.line() : 0), 0);
 		}
 		default:
 			return Tok.of(Tok.NUMBER, Integer.toString(counter++), 0);

@@ -139,4 +139,88 @@ class CppMacroTest {
 		assertEquals("3 0 1 \"/mem/main.dts\"".replace("/mem", MemorySources.ROOT.toString()),
 				expand("a\n#define L __LINE__\nL __COUNTER__ __COUNTER__ __FILE__\n").substring(2));
 	}
+
+	/** The examples of C17 6.10.3.5, with GNU cpp's output (words) as the expectation. */
+	@Test
+	void examplesOfTheCStandard() {
+		assertEquals("char p[] = \"x ## y\"; int j[] = { 123, 45, 67, 89, 10, 11, 12, }; fprintf(stderr, \"Flag\"); fprintf(stderr, \"X = %d\\n\", x); puts(\"The first, second, and third items.\"); ((x>y)?puts(\"x>y\"): printf(\"x is %d but y is %d\", x, y));", expand("""
+				#define hash_hash # ## #
+				#define mkstr(a) # a
+				#define in_between(a) mkstr(a)
+				#define join(c, d) in_between(c hash_hash d)
+				char p[] = join(x, y);
+				#define t(x,y,z) x ## y ## z
+				int j[] = { t(1,2,3), t(,4,5), t(6,,7), t(8,9,),
+				 t(10,,), t(,11,), t(,,12), t(,,) };
+				#define OBJ_LIKE (1-1)
+				#define OBJ_LIKE /* white space */ (1-1) /* other */
+				#define FUNC_LIKE(a) ( a )
+				#define FUNC_LIKE( a )( /* note the white space */ \\
+				 a /* other stuff on this line
+				 */ )
+				#define debug(...) fprintf(stderr, __VA_ARGS__)
+				#define showlist(...) puts(#__VA_ARGS__)
+				#define report(test, ...) ((test)?puts(#test): printf(__VA_ARGS__))
+				debug("Flag");
+				debug("X = %d\\n", x);
+				showlist(The first, second, and third items.);
+				report(x>y, "x is %d but y is %d", x, y);
+				"""));
+	}
+
+	/** Corner cases of rescanning, empty arguments, invalid pastes and spacing, with GNU cpp's output (words). */
+	@Test
+	void gnuCppCornerCases() {
+		assertEquals("printf(\"x\" \"1\" \"= %d, x\" \"2\" \"= %s\", x1, x2); fputs(\"strncmp(\\\"abc\\\\0d\\\", \\\"abc\\\", '\\\\4') == 0\" \": @\\n\", s); \"vers2.h\" \"hello\"; \"hello\" \", world\" 2*9*g AA BB 42 F, (, 'a', 'b', ); i(1) i(2) - - + + a b 1e +2 .5 <<= / / x [3] obj (4)", expand("""
+				#define str(s) # s
+				#define xstr(s) str(s)
+				#define debug(s, t) printf("x" # s "= %d, x" # t "= %s", \\
+				 x ## s, x ## t)
+				#define INCFILE(n) vers ## n
+				#define glue(a, b) a ## b
+				#define xglue(a, b) glue(a, b)
+				#define HIGHLOW "hello"
+				#define LOW LOW ", world"
+				debug(1, 2);
+				fputs(str(strncmp("abc\\0d", "abc", '\\4') // this goes away
+				 == 0) str(: @\\n), s);
+				xstr(INCFILE(2).h)
+				glue(HIGH, LOW);
+				xglue(HIGH, LOW)
+				#define f(a) a*g
+				#define g(a) f(a)
+				f(2)(9)
+				#define AA BB
+				#define BB AA
+				AA BB
+				#define NIL(xxx) xxx
+				#define G_0(arg) NIL(G_1)(arg)
+				#define G_1(arg) NIL(arg)
+				G_0(42)
+				#define EMPTY
+				#define LPAREN (
+				#define RPAREN )
+				#define F(x, y) x + y
+				#define ELLIP_FUNC(...) __VA_ARGS__
+				ELLIP_FUNC(F, LPAREN, 'a', 'b', RPAREN);
+				#define i(x) x
+				i(i)(1) i(
+				i
+				)(2)
+				-EMPTY- +EMPTY+ a EMPTY b
+				#define cat(a,b) a##b
+				cat(1,e)+2 cat(., 5) cat(<,<=) cat(/,/) x
+				#define obj(x) [x]
+				obj
+				(3) obj
+				#if 1
+				(4)
+				#endif
+				"""));
+	}
+
+	@Test
+	void characterConstantsInConditionals() {
+		assertEquals("yes", expand("#if 'a' == 97 && '\\377' < 0 && '\\x41' == 65 && 'ab' == 24930\nyes\n#endif\n"));
+	}
 }
