@@ -26,6 +26,7 @@ public final class Preprocessor {
 	final List<Path> includeDirs;
 	final SourceReader reader;
 	final LexCache cache;
+	final IncludeSearch includeSearch;
 	/** Command-line macros, parsed once; runs copy the map and share the immutable definitions. */
 	final Map<String, Macro> predefined;
 	final List<String> badDefines;
@@ -38,6 +39,7 @@ public final class Preprocessor {
 		this.includeDirs = List.copyOf(includeDirs);
 		this.reader = reader;
 		this.cache = cache;
+		this.includeSearch = new IncludeSearch(this.includeDirs, reader);
 		Map<String, String> all = new LinkedHashMap<>(BUILTIN);
 		all.putAll(defines);
 		Map<String, Macro> macros = new LinkedHashMap<>();

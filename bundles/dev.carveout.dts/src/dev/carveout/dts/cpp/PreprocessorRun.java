@@ -552,36 +552,14 @@ final class PreprocessorRun {
 			error("#include nested depth " + fileStack.size() + " exceeds maximum of " + MAX_INCLUDE_DEPTH, at(fs, hash));
 			return;
 		}
-		List<Path> dirs = config.includeDirs;
-		Path found = null;
-		int foundDir = -1;
-		boolean next = directive.equals("include_next");
-		if (!angled && !(next && fs.dirIndex >= 0)) {
-			Path parent = fs.ctx.path.getParent();
-			Path candidate = parent == null ? Path.of(name) : parent.resolve(name);
-			if (config.reader.exists(candidate)) {
-				found = candidate;
-			}
-		}
-		for (int d = next ? fs.dirIndex + 1 : 0; found == null && d < dirs.size(); d++) {
-			Path candidate = dirs.get(d).resolve(name);
-			if (config.reader.exists(candidate)) {
-				found = candidate;
-				foundDir = d;
-			}
-		}
-		if (found == null) {
-			StringBuilder searched = new StringBuilder();
-			if (!angled) {
-				searched.append(fs.ctx.path.getParent());
-			}
-			for (Path d : dirs) {
-				searched.append(searched.length() > 0 ? ", " : "").append(d);
-			}
-			error(name + ": No such file or directory (searched: " + searched + ")", at(fs, hash));
+		IncludeSearch.Result result = config.includeSearch.find(name, angled, directive.equals("include_next"),
+				fs.ctx.path, fs.dirIndex);
+		if (result.file() == null) {
+			error(name + ": No such file or directory (searched: " + result.searched() + ")", at(fs, hash));
 			return;
 		}
-		found = found.toAbsolutePath().normalize();
+		Path found = result.file();
+		int foundDir = result.dirIndex();
 		if (onceOnly.contains(found) || directive.equals("import") && files.contains(found)) {
 			return;
 		}
@@ -684,9 +662,9 @@ final class PreprocessorRun {
 			if (args == null) {
 				return false;
 			}
-			expansion = m.paramCount == 0 ? pasted(m.body, m.hasPaste) : substitute(m, args);
+			expansion = m.paramCount == 0 ? MacroOperators.pasted(m.body, m.hasPaste) : substitute(m, args);
 		} else {
-			expansion = pasted(m.body, m.hasPaste);
+			expansion = MacroOperators.pasted(m.body, m.hasPaste);
 		}
 		contexts.add(new Context(expansion, m, false));
 		return true;
@@ -856,7 +834,7 @@ final class PreprocessorRun {
 			boolean pasteLeft = src.has(Tok.PASTE_LEFT);
 			boolean pasteRight = k > 0 && body[k - 1].has(Tok.PASTE_LEFT);
 			if (src.has(Tok.STRINGIFY)) {
-				Tok s = stringify(arg);
+				Tok s = MacroOperators.stringify(arg);
 				result.add(Tok.of(Tok.STRING, s.text, src.flags & (Tok.PREV_WHITE | Tok.PASTE_LEFT)));
 				continue;
 			}
@@ -911,7 +889,7 @@ final class PreprocessorRun {
 		for (Tok t : tokens) {
 			paste |= t.has(Tok.PASTE_LEFT) || t.kind == Tok.PLACEMARKER;
 		}
-		return pasted(tokens, paste);
+		return MacroOperators.pasted(tokens, paste);
 	}
 
 	/** gcc's expand_arg: an argument fully macro-expanded on its own, before substitution. */
@@ -939,120 +917,5 @@ final class PreprocessorRun {
 		preventExpansion = savedPrevent;
 		parsingArgs = savedParsing;
 		return result.toArray(Tok[]::new);
-	}
-
-	/** gcc's stringify_arg: the argument's spelling as a string literal, one space where it had whitespace. */
-	private static Tok stringify(Tok[] arg) {
-		StringBuilder sb = new StringBuilder("\"");
-		Tok source = null;
-		boolean first = true;
-		for (Tok t : arg) {
-			if (t.kind == Tok.PADDING) {
-				if (source == null || !source.has(Tok.PREV_WHITE) && t.source == null) {
-					source = t.source;
-				}
-				continue;
-			}
-			if (!first) {
-				if (source == null) {
-					source = t;
-				}
-				if (source.has(Tok.PREV_WHITE)) {
-					sb.append(' ');
-				}
-			}
-			source = null;
-			first = false;
-			if (t.kind == Tok.STRING || t.kind == Tok.CHAR) {
-				for (int i = 0; i < t.text.length(); i++) {
-					char c = t.text.charAt(i);
-					if (c == '"' || c == '\\') {
-						sb.append('\\');
-					}
-					sb.append(c);
-				}
-			} else {
-				sb.append(t.text);
-			}
-		}
-		return Tok.of(Tok.STRING, sb.append('"').toString(), 0);
-	}
-
-	/**
-	 * Performs the ## operations of a substituted body (gcc does them while rescanning; the result is the same). A
-	 * paste that does not form one token leaves both tokens, as cpp does in assembler mode.
-	 */
-	private static Tok[] pasted(Tok[] tokens, boolean hasPaste) {
-		if (!hasPaste) {
-			return tokens;
-		}
-		List<Tok> result = new ArrayList<>(tokens.length);
-		for (int i = 0; i < tokens.length; i++) {
-			Tok lhs = tokens[i];
-			if (!lhs.has(Tok.PASTE_LEFT)) {
-				if (lhs.kind != Tok.PLACEMARKER) {
-					result.add(lhs);
-				}
-				continue;
-			}
-			boolean pastedAny = false;
-			while (lhs.has(Tok.PASTE_LEFT)) {
-				int j = i + 1;
-				while (j < tokens.length && tokens[j].kind == Tok.PADDING) {
-					j++;
-				}
-				if (j >= tokens.length) {
-					lhs = lhs.withoutFlag(Tok.PASTE_LEFT);
-					break;
-				}
-				Tok rhs = tokens[j];
-				i = j;
-				if (lhs.kind == Tok.PLACEMARKER) {
-					lhs = rhs;
-					continue;
-				}
-				if (rhs.kind == Tok.PLACEMARKER) {
-					lhs = lhs.withFlags(lhs.flags & ~Tok.PASTE_LEFT | rhs.flags & Tok.PASTE_LEFT);
-					continue;
-				}
-				Tok joined = paste(lhs, rhs);
-				if (joined == null) {
-					result.add(lhs.withoutFlag(Tok.PASTE_LEFT));
-					result.add(Tok.AVOID_PASTE);
-					lhs = rhs;
-					pastedAny = false;
-					continue;
-				}
-				lhs = joined;
-				pastedAny = true;
-			}
-			if (lhs.kind != Tok.PLACEMARKER) {
-				result.add(lhs);
-			}
-			if (pastedAny) {
-				result.add(Tok.AVOID_PASTE);
-			}
-		}
-		return result.toArray(Tok[]::new);
-	}
-
-	/** The token lhs ## rhs, or null when the spellings do not form a single token. */
-	private static Tok paste(Tok lhs, Tok rhs) {
-		String spelling = lhs.text + rhs.text;
-		char[] chars = spelling.toCharArray();
-		int[] kind = new int[1];
-		if (chars.length == 0) {
-			return null;
-		}
-		if (chars.length >= 2 && chars[0] == '/' && (chars[1] == '/' || chars[1] == '*')) {
-			return null;
-		}
-		int end = CppLexer.scanToken(chars, 0, chars.length, kind);
-		if (end != chars.length) {
-			return null;
-		}
-		String text = kind[0] == Tok.NAME ? CppLexer.intern(chars, 0, chars.length)
-				: kind[0] == Tok.PUNCT ? CppLexer.punctuator(chars, 0, chars.length) : spelling;
-		return new Tok(kind[0], text, lhs.flags & Tok.PREV_WHITE | rhs.flags & Tok.PASTE_LEFT, -1, null, null, -1);
 	}
 }
