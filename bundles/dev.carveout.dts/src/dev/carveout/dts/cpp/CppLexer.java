@@ -55,7 +55,8 @@ final class CppLexer {
 			text = Arrays.copyOf(text, k);
 			physical = Arrays.copyOf(physical, k + 1);
 		}
-		return new CppLexer.Run(path, content, text, physical, lineStarts).lex();
+		return new CppLexer.Run(path, content, text, text == raw ? content : new String(text), physical, lineStarts)
+				.lex();
 	}
 
 	private static boolean needsSplicing(char[] raw) {
@@ -230,6 +231,7 @@ final class CppLexer {
 		private final Path path;
 		private final String content;
 		private final char[] t;
+		private final String textString;
 		private final int[] physical;
 		private final int[] lineStarts;
 		private int count;
@@ -241,10 +243,11 @@ final class CppLexer {
 		private int[] problemOffsets = new int[0];
 		private String[] problems = new String[0];
 
-		Run(Path path, String content, char[] text, int[] physical, int[] lineStarts) {
+		Run(Path path, String content, char[] text, String textString, int[] physical, int[] lineStarts) {
 			this.path = path;
 			this.content = content;
 			this.t = text;
+			this.textString = textString;
 			this.physical = physical;
 			this.lineStarts = lineStarts;
 			int capacity = Math.max(16, text.length / 4);
@@ -298,7 +301,7 @@ final class CppLexer {
 				white = false;
 				i = e;
 			}
-			return new LexedFile(path, content, t, physical, lineStarts, count, Arrays.copyOf(kind, count),
+			return new LexedFile(path, content, textString, physical, lineStarts, count, Arrays.copyOf(kind, count),
 					Arrays.copyOf(flags, count), Arrays.copyOf(start, count), Arrays.copyOf(end, count),
 					Arrays.copyOf(names, count), problemOffsets, problems);
 		}

@@ -18,7 +18,7 @@ final class FileContext {
 
 	/** The origin of an offset in the file's spliced text. */
 	Origin origin(int logicalOffset, String macro) {
-		int offset = lexed.physicalOffset(Math.max(0, Math.min(logicalOffset, lexed.text.length)));
+		int offset = lexed.physicalOffset(Math.max(0, Math.min(logicalOffset, lexed.text.length())));
 		return new Origin(path, offset, lexed.lineOf(offset), lexed.columnOf(offset), includedFrom, macro);
 	}
 }

@@ -15,8 +15,8 @@ final class LexedFile {
 
 	final Path path;
 	final String content;
-	/** The spliced text the tokens point into. */
-	final char[] text;
+	/** The spliced text the tokens point into: the content itself unless something was spliced. */
+	final String text;
 	/** Logical (spliced) offset to offset in {@link #content}; null when they are the same. */
 	final int[] physical;
 	/** Offsets in {@link #content} where lines start. */
@@ -33,7 +33,7 @@ final class LexedFile {
 	final int[] problemOffsets;
 	final String[] problems;
 
-	LexedFile(Path path, String content, char[] text, int[] physical, int[] lineStarts, int count, byte[] kind,
+	LexedFile(Path path, String content, String text, int[] physical, int[] lineStarts, int count, byte[] kind,
 			byte[] flags, int[] start, int[] end, String[] names, int[] problemOffsets, String[] problems) {
 		this.path = path;
 		this.content = content;
@@ -123,7 +123,7 @@ final class LexedFile {
 
 	String spelling(int i) {
 		String name = names[i];
-		return name != null ? name : new String(text, start[i], end[i] - start[i]);
+		return name != null ? name : text.substring(start[i], end[i]);
 	}
 
 	boolean isPunct(int i, String punct) {

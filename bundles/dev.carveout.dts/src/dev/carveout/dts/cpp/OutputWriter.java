@@ -31,13 +31,13 @@ final class OutputWriter {
 		}
 		int tokenStart = lf.start[i];
 		int lineStart = tokenStart;
-		char[] text = lf.text;
-		while (lineStart > 0 && text[lineStart - 1] != '\n' && tokenStart - lineStart < 256) {
+		String text = lf.text;
+		while (lineStart > 0 && text.charAt(lineStart - 1) != '\n' && tokenStart - lineStart < 256) {
 			lineStart--;
 		}
 		origins.direct(out.length(), ctx, lineStart);
 		for (int k = lineStart; k < tokenStart; k++) {
-			out.append(text[k] == '\t' ? '\t' : ' ');
+			out.append(text.charAt(k) == '\t' ? '\t' : ' ');
 		}
 		prevKind = 0;
 		source = null;
@@ -61,7 +61,7 @@ final class OutputWriter {
 		boolean white = (lf.flags[i] & Tok.PREV_WHITE) != 0;
 		if (justChangedLine) {
 			// the indentation is printed already
-		} else if (spaceNeeded(white, kind, punct, lf.text[start])) {
+		} else if (spaceNeeded(white, kind, punct, lf.text.charAt(start))) {
 			if (white && lastFile == lf && lastEnd <= start && start - lastEnd < 256) {
 				copyGap(lf.text, lastEnd, start);
 			} else {
@@ -69,8 +69,8 @@ final class OutputWriter {
 			}
 		}
 		origins.direct(out.length(), ctx, start);
-		out.append(lf.text, start, lf.end[i] - start);
-		printed(kind, punct != null ? punct : kind == Tok.OTHER && lf.text[start] == '\\' ? "\\" : null);
+		out.append(lf.text, start, lf.end[i]);
+		printed(kind, punct != null ? punct : kind == Tok.OTHER && lf.text.charAt(start) == '\\' ? "\\" : null);
 		lastFile = lf;
 		lastEnd = lf.end[i];
 	}
@@ -110,16 +110,16 @@ final class OutputWriter {
 		justChangedLine = false;
 	}
 
-	private void copyGap(char[] text, int from, int to) {
+	private void copyGap(String text, int from, int to) {
 		for (int k = from; k < to; k++) {
-			char c = text[k];
+			char c = text.charAt(k);
 			if (c == '\n') {
 				out.append(' ');
 				return;
 			}
 		}
 		for (int k = from; k < to; k++) {
-			out.append(text[k] == '\t' ? '\t' : ' ');
+			out.append(text.charAt(k) == '\t' ? '\t' : ' ');
 		}
 	}
 

@@ -335,7 +335,7 @@ final class PreprocessorRun {
 		if (from >= end) {
 			return "";
 		}
-		return new String(lf.text, lf.start[from], lf.end[end - 1] - lf.start[from]).replace("\n", " ").strip();
+		return lf.text.substring(lf.start[from], lf.end[end - 1]).replace("\n", " ").strip();
 	}
 
 	private void define(FileState fs, int hash, int from, int end) {
@@ -515,7 +515,7 @@ final class PreprocessorRun {
 		} else if (from < end && lf.isPunct(from, "<")) {
 			for (int k = from + 1; k < end; k++) {
 				if (lf.isPunct(k, ">") || lf.isPunct(k, ">>") || lf.isPunct(k, ">=")) {
-					name = new String(lf.text, lf.end[from], lf.start[k] - lf.end[from]);
+					name = lf.text.substring(lf.end[from], lf.start[k]);
 					angled = true;
 					break;
 				}

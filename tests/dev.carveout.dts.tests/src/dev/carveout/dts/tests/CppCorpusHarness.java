@@ -1,8 +1,11 @@
 package dev.carveout.dts.tests;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 
 import dev.carveout.dts.cpp.CppDiagnostic;
@@ -37,7 +40,10 @@ public final class CppCorpusHarness {
 		}
 		Preprocessor cpp = new Preprocessor(List.of(prefixes), Preprocessor.kbuildDefines(), SourceReader.FILES);
 
-		// ours, twice: the first pass fills the lexed-file cache, the second is the steady state
+		// ours, twice: the first pass fills the lexed-file cache, the second is the steady state. CPU time of this
+		// thread is printed too: on a busy machine it is the steadier figure
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long coldCpu = threads.getCurrentThreadCpuTime();
 		long coldStart = System.nanoTime();
 		String[] ours = new String[boards.size()];
 		int withErrors = 0;
@@ -53,11 +59,24 @@ public final class CppCorpusHarness {
 			}
 		}
 		long cold = System.nanoTime() - coldStart;
+		coldCpu = threads.getCurrentThreadCpuTime() - coldCpu;
+		long warmCpu = threads.getCurrentThreadCpuTime();
 		long warmStart = System.nanoTime();
 		for (Path board : boards) {
 			cpp.run(board);
 		}
 		long warm = System.nanoTime() - warmStart;
+		warmCpu = threads.getCurrentThreadCpuTime() - warmCpu;
+		System.gc();
+		Runtime rt = Runtime.getRuntime();
+		long heap = rt.totalMemory() - rt.freeMemory();
+		// all boards on two threads, as the check would run them on a 2-core machine
+		long parallelStart = System.nanoTime();
+		try (ForkJoinPool pool = new ForkJoinPool(2)) {
+			pool.submit(() -> boards.parallelStream().forEach(cpp::run)).get();
+		}
+		long parallel = System.nanoTime() - parallelStart;
+		int cacheSize = LexCache.SHARED.size();
 		LexCache.SHARED.clear();
 		long uncachedStart = System.nanoTime();
 		for (Path board : boards) {
@@ -93,8 +112,10 @@ public final class CppCorpusHarness {
 		}
 		System.out.printf("boards %d: %d match, %d mismatch, %d cpp failures, %d with our error diagnostics%n",
 				boards.size(), match, mismatch, cppFailed, withErrors);
-		System.out.printf("ours: %.2f s first pass (cold cache, JIT warm-up), %.2f s second pass (cached), "
-				+ "%.2f s without cache; GNU cpp (subprocess per board): %.2f s%n", cold / 1e9, warm / 1e9,
-				uncached / 1e9, gnuTime / 1e9);
+		System.out.printf("ours: %.2f s first pass (cold cache, JIT warm-up; %.2f s CPU), %.2f s second pass (cached; "
+				+ "%.2f s CPU), %.2f s on 2 threads (cached), %.2f s without cache; heap with cache %d MB (%d files)%n",
+				cold / 1e9, coldCpu / 1e9, warm / 1e9, warmCpu / 1e9, parallel / 1e9, uncached / 1e9, heap >> 20,
+				cacheSize);
+		System.out.printf("GNU cpp (one subprocess per board, sequential): %.2f s%n", gnuTime / 1e9);
 	}
 }
