@@ -143,7 +143,10 @@ class CppMacroTest {
 	/** The examples of C17 6.10.3.5, with GNU cpp's output (words) as the expectation. */
 	@Test
 	void examplesOfTheCStandard() {
-		assertEquals("char p[] = \"x ## y\"; int j[] = { 123, 45, 67, 89, 10, 11, 12, }; fprintf(stderr, \"Flag\"); fprintf(stderr, \"X = %d\\n\", x); puts(\"The first, second, and third items.\"); ((x>y)?puts(\"x>y\"): printf(\"x is %d but y is %d\", x, y));", expand("""
+		String gcc = "char p[] = \"x ## y\"; int j[] = { 123, 45, 67, 89, 10, 11, 12, }; fprintf(stderr, "
+				+ "\"Flag\"); fprintf(stderr, \"X = %d\\n\", x); puts(\"The first, second, and third "
+				+ "items.\"); ((x>y)?puts(\"x>y\"): printf(\"x is %d but y is %d\", x, y));";
+		assertEquals(gcc, expand("""
 				#define hash_hash # ## #
 				#define mkstr(a) # a
 				#define in_between(a) mkstr(a)
@@ -171,7 +174,11 @@ class CppMacroTest {
 	/** Corner cases of rescanning, empty arguments, invalid pastes and spacing, with GNU cpp's output (words). */
 	@Test
 	void gnuCppCornerCases() {
-		assertEquals("printf(\"x\" \"1\" \"= %d, x\" \"2\" \"= %s\", x1, x2); fputs(\"strncmp(\\\"abc\\\\0d\\\", \\\"abc\\\", '\\\\4') == 0\" \": @\\n\", s); \"vers2.h\" \"hello\"; \"hello\" \", world\" 2*9*g AA BB 42 F, (, 'a', 'b', ); i(1) i(2) - - + + a b 1e +2 .5 <<= / / x [3] obj (4)", expand("""
+		String gcc = "printf(\"x\" \"1\" \"= %d, x\" \"2\" \"= %s\", x1, x2); "
+				+ "fputs(\"strncmp(\\\"abc\\\\0d\\\", \\\"abc\\\", '\\\\4') == 0\" \": @\\n\", s); "
+				+ "\"vers2.h\" \"hello\"; \"hello\" \", world\" 2*9*g AA BB 42 F, (, 'a', 'b', ); i(1) i(2) "
+				+ "- - + + a b 1e +2 .5 <<= / / x [3] obj (4)";
+		assertEquals(gcc, expand("""
 				#define str(s) # s
 				#define xstr(s) str(s)
 				#define debug(s, t) printf("x" # s "= %d, x" # t "= %s", \\

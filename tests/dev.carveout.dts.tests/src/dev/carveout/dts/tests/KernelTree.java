@@ -58,7 +58,8 @@ final class KernelTree {
 		}
 		Files.createDirectories(cache);
 		Process tar = new ProcessBuilder("tar", "-xJf", TARBALL.toString(), "-C", cache.toString(), "--wildcards",
-				TOP + "/include/dt-bindings/*", TOP + "/include/uapi/*", TOP + "/arch/*/boot/dts/*", TOP + "/scripts/dtc/include-prefixes*")
+				TOP + "/include/dt-bindings/*", TOP + "/include/uapi/*", TOP + "/arch/*/boot/dts/*",
+				TOP + "/scripts/dtc/include-prefixes*")
 				.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
 		try {
 			if (!tar.waitFor(10, TimeUnit.MINUTES) || tar.exitValue() != 0) {
