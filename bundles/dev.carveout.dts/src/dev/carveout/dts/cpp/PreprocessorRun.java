@@ -482,7 +482,19 @@ final class PreprocessorRun {
 						break;
 					}
 					preventExpansion--;
-					result.add(Tok.of(Tok.NUMBER, macros.containsKey(name.text) ? "1" : "0", 0));
+					boolean known = macros.containsKey(name.text) || name.text.startsWith("__has_include");
+					result.add(Tok.of(Tok.NUMBER, known ? "1" : "0", 0));
+					continue;
+				}
+				if (ifMode && t.kind == Tok.NAME
+						&& (t.text.equals("__has_include") || t.text.equals("__has_include_next"))) {
+					Boolean found = hasInclude(fs, t.text.endsWith("_next"));
+					if (found == null) {
+						error("operator \"" + t.text + "\" requires a header-name", at(fs, from - 2));
+						ok = false;
+						break;
+					}
+					result.add(Tok.of(Tok.NUMBER, found ? "1" : "0", 0));
 					continue;
 				}
 				result.add(t);
@@ -495,6 +507,39 @@ final class PreprocessorRun {
 			parsingArgs = savedParsing;
 		}
 		return ok ? result : null;
+	}
+
+	/** The operand of __has_include: ( "file" ) or ( <file> ); whether it exists, null when malformed. */
+	private Boolean hasInclude(FileState fs, boolean next) {
+		preventExpansion++;
+		try {
+			if (!nextNonPadding().is("(")) {
+				return null;
+			}
+			Tok t = nextNonPadding();
+			String name;
+			boolean angled = t.is("<");
+			if (t.kind == Tok.STRING) {
+				name = t.text.substring(1, t.text.length() - 1);
+			} else if (angled) {
+				StringBuilder sb = new StringBuilder();
+				for (t = nextNonPadding(); !t.is(">"); t = nextNonPadding()) {
+					if (t.kind == Tok.EOF) {
+						return null;
+					}
+					sb.append(t.text);
+				}
+				name = sb.toString();
+			} else {
+				return null;
+			}
+			if (!nextNonPadding().is(")")) {
+				return null;
+			}
+			return config.includeSearch.find(name, angled, next, fs.ctx.path, fs.dirIndex).file() != null;
+		} finally {
+			preventExpansion--;
+		}
 	}
 
 	private Tok nextNonPadding() {

@@ -157,6 +157,16 @@ class CppDirectiveTest {
 	}
 
 	@Test
+	void hasIncludeLooksTheFileUp() {
+		PreprocessedUnit unit = new MemorySources().file("main.dts", """
+				#if __has_include(<dt-bindings/x.h>) && !__has_include("nope.h") && defined __has_include
+				yes
+				#endif
+				""").file("include/dt-bindings/x.h", "").run("main.dts");
+		assertEquals("yes", MemorySources.words(unit));
+	}
+
+	@Test
 	void pragmaOnceIncludesAFileOnce() {
 		PreprocessedUnit unit = new MemorySources().file("main.dts", "#include \"o.h\"\n#include \"o.h\"\n")
 				.file("o.h", "#pragma once\nonce\n").run("main.dts");
