@@ -10,7 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.carveout.dts.cpp.CppDiagnostic;
+import dev.carveout.dts.cpp.LexCache;
 import dev.carveout.dts.cpp.PreprocessedUnit;
+import dev.carveout.dts.cpp.Preprocessor;
 import dev.carveout.memmap.Severity;
 
 /** Conditionals, includes, assembler-mode pass-through and the diagnostics for bad input. */
@@ -171,6 +173,18 @@ class CppDirectiveTest {
 		PreprocessedUnit unit = new MemorySources().file("main.dts", "#include \"o.h\"\n#include \"o.h\"\n")
 				.file("o.h", "#pragma once\nonce\n").run("main.dts");
 		assertEquals("once", MemorySources.words(unit));
+	}
+
+	@Test
+	void theCacheServesAFileOnlyWhileItsTextIsUnchanged() {
+		LexCache cache = new LexCache();
+		MemorySources sources = new MemorySources().file("main.dts", "#include \"a.dtsi\"\n").file("a.dtsi", "one\n");
+		Preprocessor cpp = new Preprocessor(List.of(), Preprocessor.kbuildDefines(), sources, cache);
+		assertEquals("one", MemorySources.words(cpp.run(MemorySources.ROOT.resolve("main.dts"))));
+		sources.file("a.dtsi", "two\n");
+		assertEquals("two", MemorySources.words(cpp.run(MemorySources.ROOT.resolve("main.dts"))));
+		// one entry per file, however often it is edited
+		assertEquals(2, cache.size());
 	}
 
 	@Test

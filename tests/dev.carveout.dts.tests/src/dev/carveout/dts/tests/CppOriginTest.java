@@ -33,7 +33,7 @@ class CppOriginTest {
 
 	private static PreprocessedUnit unit() {
 		return new MemorySources().file("main.dts", MAIN).file("soc.dtsi", SOC)
-				.file("include/dt-bindings/soc.h", "#define SOC_CELLS 2\n").run("main.dts");
+				.file("include/dt-bindings/soc.h", "#define SOC_CELLS 2\n  header_token;\n").run("main.dts");
 	}
 
 	private static Origin originOf(PreprocessedUnit unit, String needle) {
@@ -55,6 +55,19 @@ class CppOriginTest {
 		assertEquals(2, o.includedFrom().line());
 		assertEquals(1, o.includedFrom().column());
 		assertNull(o.includedFrom().includedFrom());
+	}
+
+	@Test
+	void aTokenFromAHeaderTwoIncludesDeepHasTheWholeChain() {
+		Origin o = originOf(unit(), "header_token");
+		assertEquals(MemorySources.INCLUDE.resolve("dt-bindings/soc.h"), o.file());
+		assertEquals(2, o.line());
+		assertEquals(3, o.column());
+		assertEquals(MemorySources.ROOT.resolve("soc.dtsi"), o.includedFrom().file());
+		assertEquals(2, o.includedFrom().line());
+		assertEquals(MemorySources.ROOT.resolve("main.dts"), o.includedFrom().includedFrom().file());
+		assertEquals(2, o.includedFrom().includedFrom().line());
+		assertNull(o.includedFrom().includedFrom().includedFrom());
 	}
 
 	@Test
@@ -99,6 +112,7 @@ class CppOriginTest {
 		String[] lines = unit.text().split("\n");
 		assertEquals("/dts-v1/;", lines[0]);
 		// tokens keep their column within the line, the newline structure is the source's
-		assertEquals("\tsoc { compatible = \"vendor,soc\"; cells = <2>; };", lines[2]);
+		assertEquals("  header_token;", lines[1]);
+		assertEquals("\tsoc { compatible = \"vendor,soc\"; cells = <2>; };", lines[3]);
 	}
 }
