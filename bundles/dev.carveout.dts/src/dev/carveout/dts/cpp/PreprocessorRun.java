@@ -134,8 +134,8 @@ final class PreprocessorRun {
 				}
 				print(t);
 			}
-		} catch (RuntimeException e) {
-			// a bug of ours must not take the editor down; say where it happened
+		} catch (RuntimeException | StackOverflowError e) {
+			// a bug of ours, or absurdly deep nesting, must not take the editor down; say where it happened
 			FileState fs = fileStack.isEmpty() ? null : top();
 			diagnostics.add(new CppDiagnostic(Severity.ERROR, "internal preprocessor error: " + e,
 					fs == null ? null : fs.ctx.origin(fs.pos < fs.lf.count ? fs.lf.start[fs.pos] : 0, null)));
