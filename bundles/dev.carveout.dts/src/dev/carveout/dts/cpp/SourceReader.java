@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where the preprocessor gets file text from, so that an editor's unsaved buffer can stand in for the file on
@@ -29,4 +31,23 @@ public interface SourceReader {
 			return Files.isRegularFile(file);
 		}
 	};
+
+	/**
+	 * Files on disk, except where {@code unsaved} has text for a path (an editor's unsaved buffer), e.g.
+	 * {@code SourceReader.withUnsaved(overlay::contentOf)} for the checker's SourceOverlay.
+	 */
+	static SourceReader withUnsaved(Function<Path, Optional<String>> unsaved) {
+		return new SourceReader() {
+			@Override
+			public String read(Path file) throws IOException {
+				Optional<String> text = unsaved.apply(file);
+				return text.isPresent() ? text.get() : FILES.read(file);
+			}
+
+			@Override
+			public boolean exists(Path file) {
+				return unsaved.apply(file).isPresent() || FILES.exists(file);
+			}
+		};
+	}
 }

@@ -5,14 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.carveout.dts.cpp.CppDiagnostic;
 import dev.carveout.dts.cpp.LexCache;
 import dev.carveout.dts.cpp.PreprocessedUnit;
 import dev.carveout.dts.cpp.Preprocessor;
+import dev.carveout.dts.cpp.SourceReader;
 import dev.carveout.memmap.Severity;
 
 /** Conditionals, includes, assembler-mode pass-through and the diagnostics for bad input. */
@@ -185,6 +192,18 @@ class CppDirectiveTest {
 		assertEquals("two", MemorySources.words(cpp.run(MemorySources.ROOT.resolve("main.dts"))));
 		// one entry per file, however often it is edited
 		assertEquals(2, cache.size());
+	}
+
+	@Test
+	void unsavedBuffersOverlayTheFilesOnDisk(@TempDir Path dir) throws IOException {
+		Path board = dir.resolve("board.dts");
+		Path dtsi = dir.resolve("soc.dtsi");
+		Files.writeString(board, "#include \"soc.dtsi\"\n#include \"new.dtsi\"\n");
+		Files.writeString(dtsi, "saved\n");
+		Map<Path, String> buffers = Map.of(dtsi, "unsaved\n", dir.resolve("new.dtsi"), "not_yet_on_disk\n");
+		PreprocessedUnit unit = new Preprocessor(List.of(), Preprocessor.kbuildDefines(),
+				SourceReader.withUnsaved(p -> Optional.ofNullable(buffers.get(p)))).run(board);
+		assertEquals("unsaved not_yet_on_disk", MemorySources.words(unit));
 	}
 
 	@Test
