@@ -101,6 +101,10 @@ final class CppLexer {
 
 	static String intern(char[] text, int from, int to) {
 		String s = new String(text, from, to - from);
+		if (NAMES.size() > 1 << 20) {
+			// sharing is only an optimization; an editor session typing new names must not grow this forever
+			NAMES.clear();
+		}
 		String known = NAMES.putIfAbsent(s, s);
 		return known != null ? known : s;
 	}
