@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -15,13 +17,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import dev.carveout.dts.cpp.LexCache;
+import dev.carveout.dts.cpp.Origin;
 import dev.carveout.dts.cpp.PreprocessedUnit;
 import dev.carveout.dts.cpp.Preprocessor;
 import dev.carveout.dts.cpp.SourceReader;
 
 /**
  * Our output against GNU cpp's (kbuild's flags, -P), word by word, for real kernel boards of six vendors and for
- * every dt-bindings header they include; also the set of files read against cpp's dependency list. The full corpus
+ * every dt-bindings header they include; also the set of files read against cpp's dependency list, and every
+ * output character's origin against the source text. The full corpus
  * (all arm64 boards) is {@link CppCorpusHarness}'s job.
  */
 class CppDifferentialTest {
@@ -49,6 +53,7 @@ class CppDifferentialTest {
 
 		List<String> failures = new ArrayList<>();
 		Set<Path> headers = new TreeSet<>();
+		Map<Path, String> sources = new HashMap<>();
 		// boards run concurrently through one preprocessor and one fresh cache must give what a lone run gives
 		Preprocessor shared = new Preprocessor(List.of(prefixes), Preprocessor.kbuildDefines(), SourceReader.FILES,
 				new LexCache());
@@ -59,6 +64,7 @@ class CppDifferentialTest {
 			assertEquals(unit.text(), parallel.get(b), board + ": concurrent run differs");
 			assertTrue(unit.diagnostics().isEmpty(), board + ": " + unit.diagnostics());
 			compare(board, unit, prefixes, failures);
+			checkOrigins(board, unit, sources);
 			Set<Path> ours = new TreeSet<>();
 			for (Path file : unit.files()) {
 				ours.add(file.toRealPath());
@@ -80,6 +86,34 @@ class CppDifferentialTest {
 		String diff = GnuCpp.firstDifference(GnuCpp.words(GnuCpp.run(file, prefixes)), GnuCpp.words(unit.text()));
 		if (diff != null) {
 			failures.add(file + ": " + diff);
+		}
+	}
+
+	/**
+	 * Every character of output copied from a file must be that file's character at the origin's offset, and the
+	 * origin's line and column must agree with the offset; expansions must name their macro.
+	 */
+	private static void checkOrigins(Path board, PreprocessedUnit unit, Map<Path, String> sources) throws IOException {
+		String out = unit.text();
+		for (int i = 0; i < out.length(); i++) {
+			char c = out.charAt(i);
+			if (Character.isWhitespace(c)) {
+				continue;
+			}
+			Origin o = unit.origins().originOf(i);
+			String source = sources.get(o.file());
+			if (source == null) {
+				source = Files.readString(o.file());
+				sources.put(o.file(), source);
+			}
+			int lineStart = source.lastIndexOf('\n', o.offset() - 1) + 1;
+			assertEquals(o.offset() - lineStart + 1, o.column(), () -> board + ": column of " + o);
+			if (o.macro() == null) {
+				int at = i;
+				assertEquals(c, source.charAt(o.offset()), () -> board + ": output offset " + at + " maps to " + o);
+			} else {
+				assertTrue(source.startsWith(o.macro(), o.offset()), () -> board + ": " + o + " is no invocation");
+			}
 		}
 	}
 
