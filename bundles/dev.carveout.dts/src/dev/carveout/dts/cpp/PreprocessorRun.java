@@ -137,7 +137,9 @@ final class PreprocessorRun {
 		} catch (RuntimeException | StackOverflowError e) {
 			// a bug of ours, or absurdly deep nesting, must not take the editor down; say where it happened
 			FileState fs = fileStack.isEmpty() ? null : top();
-			diagnostics.add(new CppDiagnostic(Severity.ERROR, "internal preprocessor error: " + e,
+			String message = e instanceof StackOverflowError ? "nesting too deep to preprocess"
+					: "internal preprocessor error: " + e;
+			diagnostics.add(new CppDiagnostic(Severity.ERROR, message,
 					fs == null ? null : fs.ctx.origin(fs.pos < fs.lf.count ? fs.lf.start[fs.pos] : 0, null)));
 		}
 		if (out.out.length() > 0) {

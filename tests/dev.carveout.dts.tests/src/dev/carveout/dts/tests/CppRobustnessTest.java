@@ -67,5 +67,7 @@ class CppRobustnessTest {
 		String deep = "#if " + "(".repeat(200_000) + "1" + ")".repeat(200_000) + "\nx\n#endif\n";
 		PreprocessedUnit unit = new MemorySources().file("main.dts", deep).run("main.dts");
 		assertNotNull(unit.text());
+		assertFalse(unit.diagnostics().stream().anyMatch(d -> d.message().startsWith("internal")),
+				unit.diagnostics()::toString);
 	}
 }
