@@ -2,47 +2,50 @@ package dev.carveout.dts.check;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.parser.IParser;
 
 import dev.carveout.dts.DtsLanguage;
+import dev.carveout.dts.cpp.CppDiagnostic;
+import dev.carveout.dts.cpp.Origin;
+import dev.carveout.dts.cpp.PreprocessedUnit;
+import dev.carveout.dts.cpp.Preprocessor;
+import dev.carveout.dts.cpp.SourceReader;
 import dev.carveout.dts.dts.DtsFile;
 import dev.carveout.dts.dts.IncludeDirective;
 import dev.carveout.dts.dts.PreprocessorLine;
 import dev.carveout.dts.dts.TopItem;
 import dev.carveout.dts.tree.DtTree;
 import dev.carveout.dts.tree.EffectiveTreeBuilder;
+import dev.carveout.dts.tree.Locator;
 import dev.carveout.dts.tree.SourceLocator;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.Severity;
 import dev.carveout.memmap.SourceRef;
 
 /**
- * Reads a board and the files it includes, in include order, and feeds their top-level items to the
- * effective-tree builder. Syntax errors are findings in the file that has them, and again on the include
- * line of the file that pulled it in, so the file being edited always shows them.
+ * Reads a board as kbuild does: cpp over the board and everything it includes, then dtc's parse of the
+ * result, whose items build the effective tree in order. Every problem is located in the original file
+ * that has it, and a problem in an included file is reported again on the #include line of the board, so
+ * the file being edited always shows it.
  */
 final class SourceSet {
-
-	private static final Pattern INCLUDE = Pattern.compile("#\\s*include\\s*([\"<])([^\">]+)[\">]");
 
 	private final SourceOverlay overlay;
 	private final List<Path> includeDirs;
 	private final List<Finding> findings;
 	private final IParser parser = DtsLanguage.injector().getInstance(IParser.class);
-	private final Deque<Path> including = new ArrayDeque<>();
 	private final Set<Path> files = new LinkedHashSet<>();
+	/** Errors in included files, by the board's #include line that pulled them in. */
+	private final Map<SourceRef, IncludedErrors> includedErrors = new LinkedHashMap<>();
 
 	SourceSet(SourceOverlay overlay, List<Path> includeDirs, List<Finding> findings) {
 		this.overlay = overlay;
@@ -51,100 +54,115 @@ final class SourceSet {
 	}
 
 	TranslationUnit load(Path board) {
-		EffectiveTreeBuilder builder = new EffectiveTreeBuilder(findings::add);
-		if (!readInto(board, builder)) {
+		if (!SourceReader.withUnsaved(overlay::contentOf).exists(board)) {
+			findings.add(BoardChecker.inputProblem(board, "cannot read " + board));
 			return null;
+		}
+		Preprocessor cpp = new Preprocessor(includeDirs, Preprocessor.kbuildDefines(), SourceReader.withUnsaved(overlay::contentOf));
+		PreprocessedUnit unit = cpp.run(board);
+		files.addAll(unit.files());
+		for (CppDiagnostic diagnostic : unit.diagnostics()) {
+			report(board, BoardChecker.RULE_INPUT, diagnostic.severity(), diagnostic.message(), diagnostic.at());
+		}
+		IParseResult result = parser.parse(new StringReader(unit.text()));
+		for (INode error : result.getSyntaxErrors()) {
+			report(board, BoardChecker.RULE_SYNTAX, Severity.ERROR, error.getSyntaxErrorMessage().getMessage(),
+					unit.origins().originOf(error.getOffset()));
+		}
+		reportIncludedErrors();
+		EffectiveTreeBuilder builder = new EffectiveTreeBuilder(findings::add);
+		if (result.getRootASTElement() instanceof DtsFile dts) {
+			add(dts, new OriginLocator(unit.origins()), builder);
 		}
 		DtTree tree = builder.finish();
 		return new TranslationUnit(board, tree, Set.copyOf(files));
 	}
 
-	/** Returns false when the file cannot be read; its syntax errors do not stop the others. */
-	private boolean readInto(Path file, EffectiveTreeBuilder builder) {
-		String text;
-		try {
-			text = BoardChecker.read(file, overlay);
-		} catch (IOException e) {
-			findings.add(BoardChecker.inputProblem(file, "cannot read " + file + ": " + e.getMessage()));
-			return false;
-		}
-		files.add(file);
-		IParseResult result = parser.parse(new StringReader(text));
-		SourceLocator locator = new SourceLocator(file, text);
-		for (var error : result.getSyntaxErrors()) {
-			findings.add(new Finding(BoardChecker.RULE_SYNTAX, Severity.ERROR, error.getSyntaxErrorMessage().getMessage(),
-					new SourceRef(file, error.getStartLine(), locator.column(error.getOffset()), error.getOffset(),
-							error.getLength()), null));
-		}
-		if (!(result.getRootASTElement() instanceof DtsFile dts)) {
-			return true;
-		}
-		including.push(file);
-		try {
-			for (TopItem item : dts.getItems()) {
-				if (item instanceof PreprocessorLine line) {
-					include(line, line.getText(), locator, builder);
-				} else if (item instanceof IncludeDirective dtcInclude) {
-					include(dtcInclude, "#include \"" + dtcInclude.getFile() + "\"", locator, builder);
-				} else {
-					builder.add(item, locator);
-				}
+	private void add(DtsFile dts, Locator locator, EffectiveTreeBuilder builder) {
+		for (TopItem item : dts.getItems()) {
+			if (item instanceof IncludeDirective include) {
+				dtcInclude(include, locator, builder);
+			} else if (!(item instanceof PreprocessorLine)) {
+				builder.add(item, locator);
 			}
-		} finally {
-			including.pop();
 		}
-		return true;
 	}
 
-	private void include(EObject directive, String text, SourceLocator locator, EffectiveTreeBuilder builder) {
-		Matcher m = INCLUDE.matcher(text);
-		if (!m.lookingAt()) {
-			return; // #define, #if and friends: the preprocessor's business
+	/** dtc's own /include/: the file is read as it is (cpp never sees it), from the includer's folder or -I. */
+	private void dtcInclude(IncludeDirective include, Locator locator, EffectiveTreeBuilder builder) {
+		SourceRef at = locator.locate(include);
+		Path from = at.file() == null ? null : at.file().getParent();
+		SourceReader reader = SourceReader.withUnsaved(overlay::contentOf);
+		Path target = null;
+		List<Path> search = new java.util.ArrayList<>();
+		if (from != null) {
+			search.add(from);
 		}
-		String name = m.group(2);
-		boolean quoted = m.group(1).equals("\"") || directive instanceof IncludeDirective;
-		SourceRef at = locator.locate(directive);
-		Path target = resolve(locator.file(), name, quoted);
+		search.addAll(includeDirs);
+		for (Path dir : search) {
+			Path candidate = dir.resolve(include.getFile()).normalize();
+			if (reader.exists(candidate)) {
+				target = candidate;
+				break;
+			}
+		}
 		if (target == null) {
 			findings.add(new Finding(BoardChecker.RULE_INPUT, Severity.ERROR,
-					"include file not found: " + name + " (searched " + searchPath(locator.file(), quoted) + ")", at, null));
+					"/include/ file not found: " + include.getFile() + " (searched " + search + ")", at, null));
 			return;
 		}
-		if (including.contains(target)) {
-			findings.add(new Finding(BoardChecker.RULE_INPUT, Severity.ERROR, "recursive include of " + name, at, null));
-			return;
-		}
-		int before = findings.size();
-		readInto(target, builder);
-		int errors = (int) findings.subList(before, findings.size()).stream()
-				.filter(f -> f.severity() == Severity.ERROR && f.at().file() != null && !f.at().file().equals(locator.file()))
-				.count();
-		if (errors > 0) {
-			Finding first = findings.subList(before, findings.size()).stream()
-					.filter(f -> f.severity() == Severity.ERROR).findFirst().orElseThrow();
-			findings.add(new Finding(first.ruleId(), Severity.ERROR, errors + " error(s) in included file " + name
-					+ ", first at " + first.at() + ": " + first.message(), at, null));
-		}
-	}
-
-	private Path resolve(Path includer, String name, boolean quoted) {
-		for (Path dir : searchPath(includer, quoted)) {
-			Path candidate = dir.resolve(name).normalize();
-			if (overlay.contentOf(candidate).isPresent() || Files.isRegularFile(candidate)) {
-				return candidate;
+		try {
+			String text = reader.read(target);
+			files.add(target);
+			IParseResult result = parser.parse(new StringReader(text));
+			SourceLocator inFile = new SourceLocator(target, text);
+			for (INode error : result.getSyntaxErrors()) {
+				findings.add(new Finding(BoardChecker.RULE_SYNTAX, Severity.ERROR, error.getSyntaxErrorMessage().getMessage(),
+						new SourceRef(target, error.getStartLine(), inFile.column(error.getOffset()), error.getOffset(), error.getLength()),
+						null));
 			}
+			if (result.getRootASTElement() instanceof DtsFile dts) {
+				add(dts, inFile, builder);
+			}
+		} catch (IOException e) {
+			findings.add(new Finding(BoardChecker.RULE_INPUT, Severity.ERROR, "cannot read " + target + ": " + e.getMessage(), at, null));
 		}
-		return null;
 	}
 
-	/** cpp's order: the including file's directory for "...", then each -I directory. */
-	private List<Path> searchPath(Path includer, boolean quoted) {
-		List<Path> dirs = new java.util.ArrayList<>();
-		if (quoted) {
-			dirs.add(includer.getParent());
+	/** A problem where it is, and counted for the board's #include line when it is in an included file. */
+	private void report(Path board, String rule, Severity severity, String message, Origin origin) {
+		SourceRef at = origin == null ? new SourceRef(board, 1, 1, 0, 0)
+				: new SourceRef(origin.file(), origin.line(), origin.column(), origin.offset(), 0);
+		findings.add(new Finding(rule, severity, message, at, null));
+		if (origin == null || severity != Severity.ERROR || origin.file().equals(board)) {
+			return;
 		}
-		dirs.addAll(includeDirs);
-		return dirs;
+		Origin include = origin.includedFrom();
+		while (include != null && !include.file().equals(board)) {
+			include = include.includedFrom();
+		}
+		if (include != null) {
+			SourceRef line = new SourceRef(board, include.line(), include.column(), include.offset(), 0);
+			includedErrors.computeIfAbsent(line, k -> new IncludedErrors(rule, at, message)).count++;
+		}
 	}
 
+	private void reportIncludedErrors() {
+		includedErrors.forEach((line, errors) -> findings.add(new Finding(errors.rule, Severity.ERROR, errors.count
+				+ " error(s) in included file " + errors.first.file().getFileName() + ", first at " + errors.first + ": "
+				+ errors.message, line, null)));
+	}
+
+	private static final class IncludedErrors {
+		final String rule;
+		final SourceRef first;
+		final String message;
+		int count;
+
+		IncludedErrors(String rule, SourceRef first, String message) {
+			this.rule = rule;
+			this.first = first;
+			this.message = message;
+		}
+	}
 }

@@ -35,7 +35,7 @@ public final class EffectiveTreeBuilder {
 		this.problems = problems;
 	}
 
-	public void add(EObject item, SourceLocator at) {
+	public void add(EObject item, Locator at) {
 		if (item instanceof NodeDefinition definition) {
 			DtNode target = definition.getTarget() instanceof RootTarget ? tree.root()
 					: resolve((Reference) definition.getTarget(), at.locate(definition.getTarget()));
@@ -63,7 +63,7 @@ public final class EffectiveTreeBuilder {
 		return tree;
 	}
 
-	private void body(DtNode node, List<BodyItem> items, SourceLocator at) {
+	private void body(DtNode node, List<BodyItem> items, Locator at) {
 		for (BodyItem item : items) {
 			if (item instanceof Property property) {
 				PropertyValue value;

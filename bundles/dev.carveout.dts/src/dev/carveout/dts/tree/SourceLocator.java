@@ -8,9 +8,10 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 import dev.carveout.memmap.SourceRef;
 
-/** Maps AST elements of one parsed file to places in that file. */
-public record SourceLocator(Path file, String text) {
+/** Maps AST elements of one file parsed as written (no cpp) to places in that file. */
+public record SourceLocator(Path file, String text) implements Locator {
 
+	@Override
 	public SourceRef locate(EObject element) {
 		ICompositeNode node = NodeModelUtils.findActualNodeFor(element);
 		if (node == null) {

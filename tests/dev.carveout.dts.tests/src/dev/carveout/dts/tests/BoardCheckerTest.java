@@ -97,6 +97,28 @@ class BoardCheckerTest {
 	}
 
 	@Test
+	void macrosFromHeadersExpandAsCppExpandsThemAndFindingsStayInTheBoard() {
+		Boards boards = new Boards(dir);
+		boards.write("include/dt-bindings/carveouts.h", """
+				#define CARVEOUT(base, size) 0x0 (base) 0x0 (size)
+				#define SZ_2M 0x200000
+				""");
+		Path board = boards.write("board.dts", "#include <dt-bindings/carveouts.h>\n" + Boards.reserved("""
+						first@80000000 { reg = <CARVEOUT(0x80000000, SZ_2M)>; };
+						second@80100000 {
+							reg = <CARVEOUT(0x80100000, SZ_2M)>;
+						};
+				"""));
+		CheckResult result = new BoardChecker(CheckSettings.defaults().withIncludeDirs(List.of(dir.resolve("include"))))
+				.check(board, SourceOverlay.NONE);
+		List<Finding> overlaps = Boards.byRule(result, "R8");
+		assertEquals(1, overlaps.size(), result.findings().toString());
+		assertEquals(board, overlaps.get(0).at().file());
+		assertEquals(10, overlaps.get(0).at().line(), "the reg line in the board, not the header");
+		assertEquals(0x200000L, result.memoryMap().regions().get(1).reg().get(0).size());
+	}
+
+	@Test
 	void missingIncludeIsReportedOnTheIncludeLine() {
 		Boards boards = new Boards(dir);
 		Path board = boards.write("board.dts", "/dts-v1/;\n#include \"nowhere.dtsi\"\n/ { };\n");

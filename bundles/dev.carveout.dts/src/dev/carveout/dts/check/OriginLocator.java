@@ -1,0 +1,22 @@
+package dev.carveout.dts.check;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+
+import dev.carveout.dts.cpp.OriginMap;
+import dev.carveout.dts.tree.Locator;
+import dev.carveout.memmap.SourceRef;
+
+/** Maps elements parsed from cpp's output back to the file, line and column they were written at. */
+record OriginLocator(OriginMap origins) implements Locator {
+
+	@Override
+	public SourceRef locate(EObject element) {
+		ICompositeNode node = NodeModelUtils.findActualNodeFor(element);
+		if (node == null) {
+			return SourceRef.UNKNOWN;
+		}
+		return origins.sourceRef(node.getOffset(), node.getOffset() + node.getLength());
+	}
+}
