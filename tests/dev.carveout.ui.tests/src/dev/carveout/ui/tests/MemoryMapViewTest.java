@@ -1,0 +1,191 @@
+package dev.carveout.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.text.TextSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.part.IShowInTargetList;
+import org.eclipse.ui.part.ShowInContext;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.eclipse.ui.views.IViewCategory;
+import org.eclipse.ui.views.IViewDescriptor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.carveout.ui.CarveoutUi;
+import dev.carveout.ui.map.ExportFormat;
+import dev.carveout.ui.map.MapColumn;
+import dev.carveout.ui.map.MapEntry;
+import dev.carveout.ui.map.MapLayout;
+import dev.carveout.ui.map.MemoryMapView;
+
+/** The Memory Map view next to the Carveout editor on the fixture board, driven as a user drives it. */
+class MemoryMapViewTest {
+
+	private static final List<String> REGIONS = List.of("cdsp-secure-heap@81800000", "wpss@0x84800000",
+			"camera@8b700000", "video@8b900000");
+
+	private BoardFixture fixture;
+	private IWorkbenchPage page;
+	private ITextEditor editor;
+	private MemoryMapView view;
+
+	@BeforeEach
+	void openBoardAndView() throws Exception {
+		fixture = new BoardFixture("carveout-map-test");
+		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		IEditorPart part = IDE.openEditor(page, fixture.board);
+		editor = assertInstanceOf(ITextEditor.class, part);
+		view = (MemoryMapView) page.showView(MemoryMapView.ID);
+		Workbench.waitUntil(() -> rowNames().equals(REGIONS), () -> "rows " + rowNames());
+	}
+
+	@AfterEach
+	void closeBoard() throws Exception {
+		page.hideView(view);
+		page.closeAllEditors(false);
+		Workbench.waitUntil(() -> Job.getJobManager().find(CarveoutUi.PROBLEM_MARKER).length == 0,
+				() -> "Carveout checks still running");
+		fixture.project.delete(true, true, null);
+	}
+
+	@Test
+	void theViewIsACarveoutViewAndTheEditorOffersIt() {
+		IViewDescriptor descriptor = PlatformUI.getWorkbench().getViewRegistry().find(MemoryMapView.ID);
+		assertNotNull(descriptor);
+		assertEquals("Memory Map", descriptor.getLabel());
+		IViewCategory[] categories = PlatformUI.getWorkbench().getViewRegistry().getCategories();
+		assertTrue(Arrays.stream(categories).anyMatch(
+				c -> c.getLabel().equals("Carveout") && Arrays.asList(c.getViews()).contains(descriptor)),
+				"in the Carveout category of Show View");
+		IShowInTargetList targets = editor.getAdapter(IShowInTargetList.class);
+		assertTrue(Arrays.asList(targets.getShowInTargetIds()).contains(MemoryMapView.ID));
+	}
+
+	@Test
+	void theTableListsTheRegionsOfTheBoardAsTheSourcesDeclareThem() {
+		assertEquals(List.of("0x81800000", "0x84800000", "0x8b700000", "0x8b900000"), column(MapColumn.BASE));
+		assertEquals(List.of("30 MiB", "25 MiB", "5 MiB", "7 MiB"), column(MapColumn.SIZE));
+		assertEquals(List.of("0x835fffff", "0x860fffff", "0x8bbfffff", "0x8bffffff"), column(MapColumn.END));
+		assertEquals(List.of("cdsp_secure_heap_mem", "wpss_mem", "camera_mem", "video_mem"), column(MapColumn.LABEL));
+		assertEquals("soc.dtsi:" + BoardFixture.lineOf(BoardFixture.SOC_DTSI, "reg = <0x0 0x84800000"),
+				column(MapColumn.DEFINED_AT).get(1));
+		assertEquals(List.of("no-map", "no-map", "no-map", "no-map"), column(MapColumn.FLAGS));
+		assertEquals("R12", column(MapColumn.PROBLEMS).get(1));
+	}
+
+	@Test
+	void theOverlappingPairIsMarked() {
+		MapLayout layout = view.layout();
+		assertNotNull(layout);
+		assertEquals(1, layout.overlaps().size(), layout.overlaps().toString());
+		MapLayout.Overlap overlap = layout.overlaps().get(0);
+		assertEquals(List.of("camera@8b700000", "video@8b900000"),
+				List.of(overlap.first().name(), overlap.second().name()));
+		assertEquals(0x8b900000L, overlap.shared().base());
+		assertEquals(0x300000L, overlap.shared().size());
+		assertTrue(column(MapColumn.PROBLEMS).get(2).contains("R8"), column(MapColumn.PROBLEMS).toString());
+	}
+
+	@Test
+	void selectingARowSelectsItsNodeInTheEditor() throws Exception {
+		select("video@8b900000");
+		int videoLine = BoardFixture.lineOf(BoardFixture.BOARD_DTS, "video_mem: video@8b900000");
+		Workbench.waitUntil(() -> selectedLine(editor) == videoLine, () -> "editor selection on line "
+				+ selectedLine(editor) + ", expected " + videoLine);
+
+		// A region of the SoC file opens that file at the node; the view keeps showing the board.
+		select("wpss@0x84800000");
+		int wpssLine = BoardFixture.lineOf(BoardFixture.SOC_DTSI, "wpss_mem: wpss@0x84800000");
+		Workbench.waitUntil(() -> page.findEditor(new org.eclipse.ui.part.FileEditorInput(fixture.soc)) != null,
+				() -> "soc.dtsi not opened");
+		ITextEditor soc = (ITextEditor) page.findEditor(new org.eclipse.ui.part.FileEditorInput(fixture.soc));
+		Workbench.waitUntil(() -> selectedLine(soc) == wpssLine, () -> "soc.dtsi selection on line "
+				+ selectedLine(soc) + ", expected " + wpssLine);
+		page.activate(soc);
+		Workbench.processEvents(200);
+		assertEquals(fixture.board, view.board(), "an included file keeps the board in the view");
+		assertEquals(REGIONS, rowNames());
+	}
+
+	@Test
+	void showInFromTheEditorSelectsTheRegionAtTheCaret() throws Exception {
+		int offset = BoardFixture.BOARD_DTS.indexOf("reg = <0x0 0x8b700000");
+		assertTrue(view.show(new ShowInContext(editor.getEditorInput(), new TextSelection(offset, 0))));
+		assertEquals("camera@8b700000", view.tableViewer().getStructuredSelection().getFirstElement() instanceof MapEntry e
+				? e.name() : null);
+	}
+
+	@Test
+	void exportsWriteTheShownMap(@TempDir Path dir) throws Exception {
+		String csv = Files.readString(view.export(ExportFormat.CSV, dir.resolve("map.csv")));
+		String[] lines = csv.split("\r\n");
+		assertEquals(1 + REGIONS.size(), lines.length, csv);
+		assertTrue(lines[0].startsWith("Name,Label,Base,End,Size,Kind,Flags,Defined at,Status,Problems"), lines[0]);
+		assertTrue(lines[3].startsWith("camera@8b700000,camera_mem,0x8b700000,0x8bbfffff,5 MiB,no-map carve-out,"
+				+ "no-map,board.dts:"), lines[3]);
+		assertTrue(lines[3].endsWith(",okay,R8,5242880,/reserved-memory/camera@8b700000"), lines[3]);
+
+		String svg = Files.readString(view.export(ExportFormat.SVG, dir.resolve("map.svg")));
+		assertTrue(svg.startsWith("<?xml") && svg.trim().endsWith("</svg>"), svg);
+		for (String region : REGIONS) {
+			assertTrue(svg.contains(">" + region + "</text>") || svg.contains(">" + region + "  "), region + " in " + svg);
+		}
+		assertTrue(svg.contains("url(#hatch)"), "the overlap is hatched");
+		assertTrue(svg.contains(">0x8b900000</text>"), "the axis names the addresses");
+
+		String markdown = Files.readString(view.export(ExportFormat.MARKDOWN, dir.resolve("map.md")));
+		assertTrue(markdown.contains("| video@8b900000 | video_mem | 0x8b900000 | 0x8bffffff | 7 MiB |"), markdown);
+	}
+
+	@Test
+	void screenshotOfTheMapNextToTheBoard() throws Exception {
+		page.getWorkbenchWindow().getShell().setMaximized(true);
+		select("camera@8b700000");
+		Workbench.processEvents(1500);
+		File png = Workbench.screenshot(page.getWorkbenchWindow().getShell(), "memory-map.png");
+		assertTrue(png.length() > 0, png.toString());
+	}
+
+	private void select(String name) {
+		MapEntry entry = view.entries().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+		view.tableViewer().setSelection(new StructuredSelection(entry), true);
+	}
+
+	private static int selectedLine(ITextEditor textEditor) {
+		return textEditor.getSelectionProvider().getSelection() instanceof ITextSelection s ? s.getStartLine() + 1 : -1;
+	}
+
+	private List<String> rowNames() {
+		return column(MapColumn.NAME);
+	}
+
+	private List<String> column(MapColumn column) {
+		Table table = view.tableViewer().getTable();
+		List<String> texts = new ArrayList<>();
+		for (TableItem item : table.getItems()) {
+			texts.add(item.getText(column.ordinal()));
+		}
+		return texts;
+	}
+}
