@@ -36,7 +36,7 @@ public final class MapRenderer {
 		for (Tick tick : layout.ticks()) {
 			drawing.line(layout.axisX() - 6, tick.y(), layout.axisX() - 1, tick.y(), AXIS, 1);
 			if (tick.labelled()) {
-				drawing.text(Sizes.hex(tick.address()), layout.axisX() - 8, tick.y() - layout.text().lineHeight() / 2,
+				drawing.text(Sizes.hex(tick.address()), layout.axisX() - 8, tick.y() - layout.lineHeight() / 2,
 						AXIS, false, true);
 			}
 		}
@@ -74,7 +74,7 @@ public final class MapRenderer {
 		Swatch swatch = Swatch.of(block.entry());
 		drawing.fill(box, swatch.fill());
 		drawing.outline(box, swatch.border(), 1, block.entry().dynamic());
-		int lineHeight = layout.text().lineHeight();
+		int lineHeight = layout.lineHeight();
 		int y = box.y() + Math.max(1, (box.height() - block.lines().size() * lineHeight) / 2);
 		boolean first = true;
 		for (String line : block.lines()) {
@@ -94,7 +94,7 @@ public final class MapRenderer {
 		drawing.polyline(zigzag(left, right, band.y() + inset), AXIS, 1);
 		drawing.polyline(zigzag(left, right, band.bottom() - inset), AXIS, 1);
 		String label = Sizes.size(gap.size()) + " not to scale";
-		drawing.text(label, layout.axisX() + 6, band.y() + (band.height() - layout.text().lineHeight()) / 2, AXIS,
+		drawing.text(label, layout.axisX() + 6, band.y() + (band.height() - layout.lineHeight()) / 2, AXIS,
 				false, false);
 	}
 

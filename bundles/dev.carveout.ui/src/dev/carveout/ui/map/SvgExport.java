@@ -19,17 +19,18 @@ public final class SvgExport implements MapDrawing {
 
 	/** @param selected the entry to outline as selected, or null */
 	public static String write(MapLayout layout, MapEntry selected) {
-		SvgExport svg = new SvgExport(layout.text().lineHeight());
+		SvgExport svg = new SvgExport(layout.lineHeight());
 		MapRenderer.render(layout, svg, selected);
 		return String.format(Locale.ROOT, """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" \
 				font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="%d">
 				<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" \
-				patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#d62728" stroke-width="2"/>\
+				patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="%s" stroke-width="2"/>\
 				</pattern></defs>
 				%s</svg>
-				""", layout.width(), layout.height(), layout.width(), layout.height(), FONT_PX, svg.body);
+				""", layout.width(), layout.height(), layout.width(), layout.height(), FONT_PX,
+				color(Swatch.OVERLAP.border()), svg.body);
 	}
 
 	@Override
@@ -63,6 +64,7 @@ public final class SvgExport implements MapDrawing {
 				coordinates, color(rgb), lineWidth));
 	}
 
+	/** The stripes come from the one pattern in the header, in the overlap colour. */
 	@Override
 	public void hatch(Box box, int rgb) {
 		body.append(String.format(Locale.ROOT,

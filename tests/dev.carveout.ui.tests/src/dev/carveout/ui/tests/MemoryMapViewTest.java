@@ -13,9 +13,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.ui.model.application.ui.MUIElement;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.TextSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IEditorPart;
@@ -160,11 +163,29 @@ class MemoryMapViewTest {
 
 	@Test
 	void screenshotOfTheMapNextToTheBoard() throws Exception {
-		page.getWorkbenchWindow().getShell().setMaximized(true);
+		Shell shell = page.getWorkbenchWindow().getShell();
+		// Xvfb has no window manager to maximize with: take the whole screen, and most of it for the view.
+		shell.setBounds(shell.getDisplay().getPrimaryMonitor().getBounds());
+		giveMostOfTheHeightTo(view);
 		select("camera@8b700000");
+		shell.getDisplay().setCursorLocation(shell.getBounds().x + 5, shell.getBounds().y + shell.getBounds().height - 5);
 		Workbench.processEvents(1500);
-		File png = Workbench.screenshot(page.getWorkbenchWindow().getShell(), "memory-map.png");
+		File png = Workbench.screenshot(shell, "memory-map.png");
+		view.export(ExportFormat.SVG, png.toPath().resolveSibling("memory-map.svg"));
+		Files.writeString(png.toPath().resolveSibling("memory-map-layout.txt"), view.layout().blocks() + "\n"
+				+ view.layout().banks() + "\n" + view.layout().breaks() + "\n" + view.layout().ticks());
 		assertTrue(png.length() > 0, png.toString());
+	}
+
+	/** Weights the sash the view's stack sits in, as dragging the sash would. */
+	private static void giveMostOfTheHeightTo(MemoryMapView mapView) {
+		MPart part = mapView.getSite().getService(MPart.class);
+		// Views live in the shared area and show in a perspective through a placeholder.
+		MUIElement shown = part.getCurSharedRef() != null ? part.getCurSharedRef() : part;
+		MUIElement stack = shown.getParent();
+		for (MUIElement sibling : stack.getParent().getChildren()) {
+			sibling.setContainerData(sibling == stack ? "6500" : "3500");
+		}
 	}
 
 	private void select(String name) {
