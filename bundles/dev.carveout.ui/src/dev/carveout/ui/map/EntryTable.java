@@ -18,9 +18,9 @@ import org.eclipse.swt.widgets.Table;
 /** The table half of the view: one row per entry, the kind cell in the entry's map colour. */
 final class EntryTable {
 
-	private static final Map<MapColumn, Integer> WIDTHS = Map.of(MapColumn.NAME, 215, MapColumn.LABEL, 140,
-			MapColumn.BASE, 95, MapColumn.END, 95, MapColumn.SIZE, 70, MapColumn.KIND, 150, MapColumn.FLAGS, 110,
-			MapColumn.DEFINED_AT, 120, MapColumn.STATUS, 60, MapColumn.PROBLEMS, 80);
+	private static final Map<MapColumn, Integer> WIDTHS = Map.of(MapColumn.NAME, 210, MapColumn.LABEL, 150,
+			MapColumn.BASE, 90, MapColumn.END, 90, MapColumn.SIZE, 70, MapColumn.KIND, 130, MapColumn.FLAGS, 80,
+			MapColumn.DEFINED_AT, 110, MapColumn.STATUS, 55, MapColumn.PROBLEMS, 75);
 	private static final Color PROBLEM = new Color(0xB0, 0x1C, 0x1C);
 
 	private final TableViewer viewer;

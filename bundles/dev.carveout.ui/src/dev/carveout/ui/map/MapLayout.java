@@ -32,8 +32,12 @@ public final class MapLayout {
 		}
 	}
 
-	/** One reg entry of an entry (or the size of a dynamic one) and the label lines that fit in it. */
-	public record Block(MapEntry entry, AddressRange range, Box box, List<String> lines) {
+	/**
+	 * One reg entry of an entry (or the size of a dynamic one) and the label lines that fit in it.
+	 *
+	 * @param labelBox where the lines go: the largest part of the box no overlap hatches, if a line fits there
+	 */
+	public record Block(MapEntry entry, AddressRange range, Box box, Box labelBox, List<String> lines) {
 	}
 
 	public record Bank(MemoryBank bank, AddressRange range, Box box) {
@@ -66,6 +70,8 @@ public final class MapLayout {
 	static final int MIN_MAP_WIDTH = 180;
 	/** The band of RAM colour left visible right of the blocks, so banks show even where carve-outs cover them. */
 	static final int BANK_BAND = 12;
+	/** The least height the memory covered by entries gets, however small the view: below it nothing reads. */
+	static final int MIN_SCALE_HEIGHT = 160;
 
 	private final int width;
 	private int height;
@@ -81,6 +87,8 @@ public final class MapLayout {
 	private final List<Tick> ticks = new ArrayList<>();
 	private final List<Break> breaks = new ArrayList<>();
 	private int axisX;
+	/** The pixels the memory covered by entries was scaled to. */
+	private int scaleHeight;
 	private Box mapBox = new Box(0, 0, 0, 0);
 
 	private MapLayout(int width, TextMeasure text) {
@@ -92,21 +100,38 @@ public final class MapLayout {
 	/**
 	 * @param width      the pixels available across; the map never gets narrower than the axis plus
 	 *                   {@value #MIN_MAP_WIDTH}
-	 * @param heightHint the pixels available down, which the memory covered by entries shares
+	 * @param heightHint the pixels available down; the map is scaled to fit them unless that would make the
+	 *                   covered memory shorter than {@value #MIN_SCALE_HEIGHT}
 	 */
 	public static MapLayout compute(MemoryMap map, List<MapEntry> entries, int width, int heightHint,
 			TextMeasure text) {
+		// Breaks, legend and minimum heights take their share whatever the scale: shrink the scaled part by what
+		// spilled over, so the whole map fits the view when it can, and scrolls when it cannot.
+		MapLayout layout = compute(map, entries, width, heightHint, text, Math.max(MIN_SCALE_HEIGHT, heightHint));
+		for (int attempt = 0; attempt < 4; attempt++) {
+			int overflow = layout.height() - heightHint;
+			if (overflow <= 0 || layout.scaleHeight <= MIN_SCALE_HEIGHT) {
+				break;
+			}
+			layout = compute(map, entries, width, heightHint, text,
+					Math.max(MIN_SCALE_HEIGHT, layout.scaleHeight - overflow));
+		}
+		return layout;
+	}
+
+	private static MapLayout compute(MemoryMap map, List<MapEntry> entries, int width, int heightHint,
+			TextMeasure text, int scaleHeight) {
 		int axisWidth = text.width("0x00000000") + 16;
 		MapLayout layout = new MapLayout(Math.max(width, MARGIN * 2 + axisWidth + MIN_MAP_WIDTH), text);
+		layout.scaleHeight = scaleHeight;
 		int y = layout.layOutLegend(MARGIN);
 		y = layout.layOutBankCaptions(map, y);
 		layout.axisX = MARGIN + axisWidth;
 		int mapWidth = layout.width - MARGIN - layout.axisX;
 		List<Block> placed = placedBlocks(entries);
 		List<Bank> bankRanges = bankRanges(map);
-		int scaleHeight = Math.max(300, heightHint - y - MARGIN);
-		Map<Long, Integer> yOf = layout.layOutAxis(placed, bankRanges, y + text.lineHeight() / 2, scaleHeight);
 		int mapTop = y + text.lineHeight() / 2;
+		Map<Long, Integer> yOf = layout.layOutAxis(placed, bankRanges, mapTop, scaleHeight);
 		int mapBottom = yOf.isEmpty() ? mapTop : yOf.values().stream().max(Integer::compare).get();
 		layout.mapBox = new Box(layout.axisX, mapTop, mapWidth, mapBottom - mapTop);
 		for (Bank bank : bankRanges) {
@@ -116,6 +141,7 @@ public final class MapLayout {
 		}
 		layout.layOutBlocks(placed, yOf, mapWidth - (bankRanges.isEmpty() ? 0 : BANK_BAND));
 		layout.findOverlaps();
+		layout.placeLabels();
 		layout.layOutDynamic(entries, mapBottom + MARGIN * 2);
 		return layout;
 	}
@@ -166,7 +192,7 @@ public final class MapLayout {
 		for (MapEntry entry : entries) {
 			for (AddressRange range : entry.ranges()) {
 				if (!range.isEmpty()) {
-					placed.add(new Block(entry, range, null, List.of()));
+					placed.add(new Block(entry, range, null, null, List.of()));
 				}
 			}
 		}
@@ -268,8 +294,7 @@ public final class MapLayout {
 				int top = yOf.get(block.range().base());
 				int bottom = yOf.get(block.range().end());
 				Box box = new Box(axisX + lanes[k] * laneWidth, top, laneWidth - (laneCount > 1 ? 2 : 0), bottom - top);
-				blocks.add(new Block(block.entry(), block.range(), box,
-						labelLines(block.entry().name(), block.range().size(), box)));
+				blocks.add(new Block(block.entry(), block.range(), box, box, List.of()));
 			}
 			i = clusterEnd;
 		}
@@ -294,17 +319,46 @@ public final class MapLayout {
 		return lanes;
 	}
 
+	/** Labels go where no overlap hatches them, when a line fits there; else over the hatching. */
+	private void placeLabels() {
+		for (int i = 0; i < blocks.size(); i++) {
+			Block block = blocks.get(i);
+			Box labelBox = block.box();
+			for (Overlap overlap : overlaps) {
+				if (overlap.first().equals(block.entry()) || overlap.second().equals(block.entry())) {
+					labelBox = largestPartOutside(labelBox, overlap.box());
+				}
+			}
+			if (labelBox.height() < text.lineHeight()) {
+				labelBox = block.box();
+			}
+			blocks.set(i, new Block(block.entry(), block.range(), block.box(), labelBox,
+					labelLines(block.entry().name(), block.range().size(), labelBox)));
+		}
+	}
+
+	/** The taller of the parts of {@code box} above and below {@code cut}. */
+	private static Box largestPartOutside(Box box, Box cut) {
+		if (cut.bottom() <= box.y() || cut.y() >= box.bottom()) {
+			return box;
+		}
+		int above = Math.max(0, cut.y() - box.y());
+		int below = Math.max(0, box.bottom() - cut.bottom());
+		return above >= below ? new Box(box.x(), box.y(), box.width(), above)
+				: new Box(box.x(), cut.bottom(), box.width(), below);
+	}
+
 	/** Name and size on two lines when there is room, on one when there is less, else as much name as fits. */
 	private List<String> labelLines(String name, long bytes, Box box) {
 		String size = Sizes.size(bytes);
 		int room = box.width() - 8;
 		int lines = (box.height() - 2) / text.lineHeight();
-		// The name line is drawn bold, a tenth wider than measured in the regular font.
+		// The first line is drawn bold, a tenth wider than measured in the regular font.
 		if (lines >= 2 && text.width(name) * 11 / 10 <= room) {
 			return List.of(name, size);
 		}
 		String oneLine = name + "  " + size;
-		if (lines >= 1 && text.width(oneLine) <= room) {
+		if (lines >= 1 && text.width(oneLine) * 11 / 10 <= room) {
 			return List.of(oneLine);
 		}
 		String shortened = lines >= 1 ? fit(name, room) : "";
@@ -358,7 +412,7 @@ public final class MapLayout {
 			for (MapEntry entry : dynamic) {
 				Box box = new Box(axisX, y, width - MARGIN - axisX, rowHeight);
 				String size = entry.size() == null ? "no size" : Sizes.size(entry.size());
-				dynamicBlocks.add(new Block(entry, null, box, List.of(fit(entry.name() + "  " + size, box.width() - 8))));
+				dynamicBlocks.add(new Block(entry, null, box, box, List.of(fit(entry.name() + "  " + size, box.width() - 8))));
 				y += rowHeight + 4;
 			}
 		}

@@ -28,11 +28,13 @@ public final class MapRenderer {
 			drawing.outline(bank.box(), Swatch.RAM.border(), 1, false);
 		}
 		layout.breaks().forEach(b -> drawBreak(layout, drawing, b));
-		layout.blocks().forEach(b -> drawBlock(layout, drawing, b));
+		layout.blocks().forEach(b -> drawBlockShape(drawing, b));
 		for (MapLayout.Overlap overlap : layout.overlaps()) {
 			drawing.hatch(overlap.box(), Swatch.OVERLAP.border());
 			drawing.outline(overlap.box(), Swatch.OVERLAP.border(), 2, false);
 		}
+		// Labels last, so the hatching of an overlap never hides whose it is.
+		layout.blocks().forEach(b -> drawBlockLabel(layout, drawing, b));
 		for (Tick tick : layout.ticks()) {
 			drawing.line(layout.axisX() - 6, tick.y(), layout.axisX() - 1, tick.y(), AXIS, 1);
 			if (tick.labelled()) {
@@ -40,7 +42,10 @@ public final class MapRenderer {
 						AXIS, false, true);
 			}
 		}
-		layout.dynamicBlocks().forEach(b -> drawBlock(layout, drawing, b));
+		for (Block block : layout.dynamicBlocks()) {
+			drawBlockShape(drawing, block);
+			drawBlockLabel(layout, drawing, block);
+		}
 		if (selected != null) {
 			for (Block block : layout.blocks()) {
 				if (block.entry().equals(selected)) {
@@ -69,11 +74,14 @@ public final class MapRenderer {
 		}
 	}
 
-	private static void drawBlock(MapLayout layout, MapDrawing drawing, Block block) {
-		Box box = block.box();
+	private static void drawBlockShape(MapDrawing drawing, Block block) {
 		Swatch swatch = Swatch.of(block.entry());
-		drawing.fill(box, swatch.fill());
-		drawing.outline(box, swatch.border(), 1, block.entry().dynamic());
+		drawing.fill(block.box(), swatch.fill());
+		drawing.outline(block.box(), swatch.border(), 1, block.entry().dynamic());
+	}
+
+	private static void drawBlockLabel(MapLayout layout, MapDrawing drawing, Block block) {
+		Box box = block.labelBox();
 		int lineHeight = layout.lineHeight();
 		int y = box.y() + Math.max(1, (box.height() - block.lines().size() * lineHeight) / 2);
 		boolean first = true;

@@ -70,7 +70,7 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
 		canvas = new MapCanvas(sash, this::mapClicked, this::open);
 		table = new EntryTable(sash, this::tableSelected, this::open);
-		sash.setWeights(45, 55);
+		sash.setWeights(42, 58);
 		for (ExportFormat format : ExportFormat.values()) {
 			getViewSite().getActionBars().getToolBarManager().add(new ExportAction(format));
 		}
