@@ -6,7 +6,7 @@ package dev.carveout.ui.map;
  */
 public enum Swatch {
 	NO_MAP("no-map carve-out", 0x8DB4E2, 0x3A6EA5),
-	CMA("CMA pool (shared-dma-pool, reusable)", 0x9FD5A0, 0x3C8D40),
+	CMA("CMA pool (reusable)", 0x9FD5A0, 0x3C8D40),
 	RESERVED("reserved, mapped", 0xF3D08A, 0xB7862A),
 	MEMRESERVE("/memreserve/", 0xC9B1E4, 0x7A55A8),
 	RAM("RAM (/memory)", 0xEEF1E6, 0xB5BBA5),

@@ -18,8 +18,8 @@ import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.model.application.ui.MUIElement;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextSelection;
-import org.eclipse.jface.text.TextSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -28,6 +28,8 @@ import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.part.FileEditorInput;
+import org.eclipse.ui.part.IShowInSource;
 import org.eclipse.ui.part.IShowInTargetList;
 import org.eclipse.ui.part.ShowInContext;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -133,9 +135,9 @@ class MemoryMapViewTest {
 		// A region of the SoC file opens that file at the node; the view keeps showing the board.
 		select("wpss@0x84800000");
 		int wpssLine = BoardFixture.lineOf(BoardFixture.SOC_DTSI, "wpss_mem: wpss@0x84800000");
-		Workbench.waitUntil(() -> page.findEditor(new org.eclipse.ui.part.FileEditorInput(fixture.soc)) != null,
+		Workbench.waitUntil(() -> page.findEditor(new FileEditorInput(fixture.soc)) != null,
 				() -> "soc.dtsi not opened");
-		ITextEditor soc = (ITextEditor) page.findEditor(new org.eclipse.ui.part.FileEditorInput(fixture.soc));
+		ITextEditor soc = (ITextEditor) page.findEditor(new FileEditorInput(fixture.soc));
 		Workbench.waitUntil(() -> selectedLine(soc) == wpssLine, () -> "soc.dtsi selection on line "
 				+ selectedLine(soc) + ", expected " + wpssLine);
 		page.activate(soc);
@@ -146,8 +148,9 @@ class MemoryMapViewTest {
 
 	@Test
 	void showInFromTheEditorSelectsTheRegionAtTheCaret() throws Exception {
-		int offset = BoardFixture.BOARD_DTS.indexOf("reg = <0x0 0x8b700000");
-		assertTrue(view.show(new ShowInContext(editor.getEditorInput(), new TextSelection(offset, 0))));
+		editor.selectAndReveal(BoardFixture.BOARD_DTS.indexOf("reg = <0x0 0x8b700000"), 0);
+		ShowInContext context = editor.getAdapter(IShowInSource.class).getShowInContext();
+		assertTrue(view.show(context));
 		assertEquals("camera@8b700000", view.tableViewer().getStructuredSelection().getFirstElement() instanceof MapEntry e
 				? e.name() : null);
 	}
@@ -175,7 +178,20 @@ class MemoryMapViewTest {
 	}
 
 	@Test
-	void screenshotOfTheMapNextToTheBoard() throws Exception {
+	void typedRegionsShowWithoutSavingAndTheScreenshotShowsEveryKind() throws Exception {
+		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		int end = document.get().indexOf(BoardFixture.VIDEO_NODE) + BoardFixture.VIDEO_NODE.length();
+		document.replace(end, 0, MORE_REGIONS);
+		Workbench.waitUntil(() -> rowNames().contains("linux,cma"), () -> "rows " + rowNames());
+		assertEquals(List.of("cdsp-secure-heap@81800000", "wpss@0x84800000", "adsp@86100000", "camera@8b700000",
+				"video@8b900000", "qseecom@8c000000", "linux,cma"), rowNames());
+		assertEquals(List.of("no-map carve-out", "no-map carve-out", "reserved (mapped)", "no-map carve-out",
+				"no-map carve-out", "CMA pool", "CMA pool, placed at boot"), column(MapColumn.KIND));
+		assertEquals("", column(MapColumn.BASE).get(6), "a dynamic pool has no address before boot");
+		assertEquals("32 MiB", column(MapColumn.SIZE).get(6));
+		assertEquals(List.of("linux,cma"), view.layout().dynamicBlocks().stream().map(b -> b.entry().name()).toList());
+		assertTrue(editor.isDirty());
+
 		Shell shell = page.getWorkbenchWindow().getShell();
 		// Xvfb has no window manager to maximize with: take the whole screen, and most of it for the view.
 		shell.setBounds(shell.getDisplay().getPrimaryMonitor().getBounds());
@@ -187,6 +203,27 @@ class MemoryMapViewTest {
 		view.export(ExportFormat.SVG, png.toPath().resolveSibling("memory-map.svg"));
 		assertTrue(png.length() > 0, png.toString());
 	}
+
+	/** A mapped carve-out, a fixed CMA pool right after video_mem and the default CMA pool placed at boot. */
+	private static final String MORE_REGIONS = """
+
+				adsp_mem: adsp@86100000 {
+					reg = <0x0 0x86100000 0x0 0x800000>;
+				};
+
+				qseecom_mem: qseecom@8c000000 {
+					compatible = "shared-dma-pool";
+					reusable;
+					reg = <0x0 0x8c000000 0x0 0x1400000>;
+				};
+
+				linux,cma {
+					compatible = "shared-dma-pool";
+					reusable;
+					size = <0x0 0x2000000>;
+					linux,cma-default;
+				};
+			""";
 
 	/** Weights the sash the view's stack sits in, as dragging the sash would. */
 	private static void giveMostOfTheHeightTo(MemoryMapView mapView) {
