@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import dev.carveout.memmap.AddressRange;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.MemReserve;
 import dev.carveout.memmap.MemoryMap;
@@ -45,7 +46,7 @@ public final class MapEntries {
 			flags.add("linux,dma-default");
 		}
 		EntryKind kind = region.noMap() ? EntryKind.NO_MAP : region.isCma() ? EntryKind.CMA : EntryKind.RESERVED;
-		List<dev.carveout.memmap.AddressRange> ranges = region.reg() == null ? List.of() : region.reg();
+		List<AddressRange> ranges = region.reg() == null ? List.of() : region.reg();
 		Long size = !ranges.isEmpty() ? Long.valueOf(ranges.get(0).size()) : region.size();
 		String sizeProperty = region.has("reg") ? "reg" : "size";
 		return new MapEntry(region.path(), region.name(), region.labels(), kind, ranges, size, List.copyOf(flags),

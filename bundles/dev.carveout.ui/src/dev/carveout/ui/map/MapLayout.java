@@ -1,6 +1,7 @@
 package dev.carveout.ui.map;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -287,7 +288,7 @@ public final class MapLayout {
 			}
 			List<Block> cluster = placed.subList(i, clusterEnd);
 			int[] lanes = assignLanes(cluster);
-			int laneCount = java.util.Arrays.stream(lanes).max().orElse(0) + 1;
+			int laneCount = Arrays.stream(lanes).max().orElse(0) + 1;
 			int laneWidth = blockWidth / laneCount;
 			for (int k = 0; k < cluster.size(); k++) {
 				Block block = cluster.get(k);

@@ -12,10 +12,12 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPartReference;
@@ -111,7 +113,7 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 	}
 
 	/** The table, for tests that select rows as a user does. */
-	public org.eclipse.jface.viewers.TableViewer tableViewer() {
+	public TableViewer tableViewer() {
 		return table.viewer();
 	}
 
@@ -133,7 +135,7 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 
 	@Override
 	public boolean show(ShowInContext context) {
-		IFile file = context.getInput() instanceof org.eclipse.ui.IEditorInput input ? input.getAdapter(IFile.class)
+		IFile file = context.getInput() instanceof IEditorInput input ? input.getAdapter(IFile.class)
 				: null;
 		if (file == null) {
 			return false;
