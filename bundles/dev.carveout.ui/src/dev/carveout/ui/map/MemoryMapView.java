@@ -42,6 +42,8 @@ import dev.carveout.ui.validation.CheckResults;
 public final class MemoryMapView extends ViewPart implements IShowInTarget {
 
 	public static final String ID = "dev.carveout.ui.memoryMapView";
+	/** The least height an exported SVG is laid out for. */
+	private static final int SVG_HEIGHT = 800;
 
 	private final CheckResults.Listener checked = this::checked;
 	private final IPartListener2 editorFollower = new IPartListener2() {
@@ -125,8 +127,9 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		String content = switch (format) {
 		case CSV -> CsvExport.write(entries);
 		case MARKDOWN -> MarkdownExport.write(result.board(), entries);
+		// As wide as the view, but never squeezed to a short view's height: the file is read on its own.
 		case SVG -> SvgExport.write(MapLayout.compute(result.memoryMap(), entries,
-				Math.max(640, canvas.control().getSize().x), canvas.control().getSize().y,
+				Math.max(640, canvas.control().getSize().x), Math.max(SVG_HEIGHT, canvas.control().getSize().y),
 				TextMeasure.approximate(SvgExport.FONT_PX)), null);
 		};
 		Files.writeString(target, content, StandardCharsets.UTF_8);
