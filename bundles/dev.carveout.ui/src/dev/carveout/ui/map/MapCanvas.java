@@ -71,6 +71,11 @@ final class MapCanvas {
 		return scroller;
 	}
 
+	/** The canvas itself, in layout coordinates: what the mouse talks to. */
+	Canvas canvas() {
+		return canvas;
+	}
+
 	/** What the canvas shows instead of a map, e.g. while the board is being checked. */
 	void showMessage(String text) {
 		map = null;

@@ -15,6 +15,7 @@ import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.ui.IEditorInput;
@@ -112,6 +113,11 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 	/** The layout the canvas paints now; null while no map is shown. */
 	public MapLayout layout() {
 		return canvas.layout();
+	}
+
+	/** The map's canvas, for tests that click and hover as a user does; its coordinates are the layout's. */
+	public Canvas mapCanvas() {
+		return canvas.canvas();
 	}
 
 	/** The table, for tests that select rows as a user does. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.ILogListener;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
@@ -23,6 +24,7 @@ import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -149,6 +151,32 @@ class MemoryMapViewTest {
 	}
 
 	@Test
+	void clickingTheMapSelectsTheRowAndHoveringTellsWhatOverlaps() throws Exception {
+		MapLayout.Block video = view.layout().blocks().stream().filter(b -> b.entry().name().equals("video@8b900000"))
+				.findFirst().orElseThrow();
+		int x = video.box().x() + video.box().width() / 2;
+		int y = video.box().bottom() - 3;
+		mouse(SWT.MouseMove, x, y);
+		String tooltip = view.mapCanvas().getToolTipText();
+		assertTrue(tooltip.contains("base 0x8b900000") && tooltip.contains("size 7 MiB")
+				&& tooltip.contains("OVERLAPS camera@8b700000") && tooltip.contains("board.dts:"), tooltip);
+
+		mouse(SWT.MouseDown, x, y);
+		assertEquals(video.entry(), view.tableViewer().getStructuredSelection().getFirstElement());
+		int videoLine = BoardFixture.lineOf(BoardFixture.BOARD_DTS, "video_mem: video@8b900000");
+		Workbench.waitUntil(() -> selectedLine(editor) == videoLine, () -> "editor selection on line "
+				+ selectedLine(editor) + ", expected " + videoLine);
+
+		MapLayout.Block wpss = view.layout().blocks().stream().filter(b -> b.entry().name().equals("wpss@0x84800000"))
+				.findFirst().orElseThrow();
+		mouse(SWT.MouseDoubleClick, wpss.box().x() + 5, wpss.box().y() + 5);
+		Workbench.waitUntil(() -> page.getActiveEditor() != null
+				&& fixture.soc.equals(page.getActiveEditor().getEditorInput().getAdapter(IFile.class)),
+				() -> "active editor " + page.getActiveEditor());
+		assertEquals(fixture.board, view.board(), "the SoC file the board includes keeps the board in the view");
+	}
+
+	@Test
 	void showInFromTheEditorSelectsTheRegionAtTheCaret() throws Exception {
 		editor.selectAndReveal(BoardFixture.BOARD_DTS.indexOf("reg = <0x0 0x8b700000"), 0);
 		ShowInContext context = editor.getAdapter(IShowInSource.class).getShowInContext();
@@ -242,6 +270,16 @@ class MemoryMapViewTest {
 		for (MUIElement sibling : stack.getParent().getChildren()) {
 			sibling.setContainerData(sibling == stack ? "6500" : "3500");
 		}
+	}
+
+	/** Sends the canvas what the mouse would, at layout coordinates. */
+	private void mouse(int type, int x, int y) {
+		Event event = new Event();
+		event.x = x;
+		event.y = y;
+		event.button = type == SWT.MouseMove ? 0 : 1;
+		event.count = type == SWT.MouseDoubleClick ? 2 : 1;
+		view.mapCanvas().notifyListeners(type, event);
 	}
 
 	private void select(String name) {
