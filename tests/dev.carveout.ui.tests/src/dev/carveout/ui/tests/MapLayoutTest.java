@@ -104,6 +104,28 @@ class MapLayoutTest {
 	}
 
 	@Test
+	void aBoardWithoutMemoryOrRegionsLaysOutEmpty() {
+		MemoryMap empty = new MemoryMap(2, 2, List.of(), List.of(), null, List.of());
+		MapLayout emptyLayout = MapLayout.compute(empty, MapEntries.of(empty, List.of()), 400, 300, TEXT);
+		assertTrue(emptyLayout.blocks().isEmpty() && emptyLayout.ticks().isEmpty() && emptyLayout.banks().isEmpty());
+		assertTrue(SvgExport.write(emptyLayout, null).contains("no-map carve-out"), "the legend still explains");
+	}
+
+	@Test
+	void aDisabledRegionIsDrawnButOverlapsNothing() {
+		Region disabled = new Region("/reserved-memory/old@8b800000", "old@8b800000", List.of(), "disabled", List.of(),
+				RegionKind.STATIC, List.of(new AddressRange(0x8B80_0000L, MIB)), null, null, null, true, false, false,
+				false, Map.of("", at(60)), Map.of("reg", 16));
+		MemoryMap withDisabled = new MemoryMap(2, 2, map.memory(), List.of(), new MemoryMap.ReservedMemory(
+				"/reserved-memory", 2, 2, true, true, List.of(disabled, map.regions().get(1)), at(10)), List.of());
+		MapLayout disabledLayout = MapLayout.compute(withDisabled, MapEntries.of(withDisabled, List.of()), 700, 600,
+				TEXT);
+		assertEquals(2, disabledLayout.blocks().size());
+		assertEquals(List.of(), disabledLayout.overlaps(), "the kernel skips disabled regions");
+		assertEquals("disabled", MapEntries.of(withDisabled, List.of()).get(1).status());
+	}
+
+	@Test
 	void clicksFindTheEntryUnderThePointer() {
 		Block modem = block("modem@86000000");
 		assertEquals(modem.entry(), layout.entryAt(modem.box().x() + 3, modem.box().y() + 3));
