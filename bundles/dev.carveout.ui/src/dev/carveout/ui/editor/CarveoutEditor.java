@@ -10,13 +10,17 @@ import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.editors.text.TextEditor;
+import org.eclipse.ui.part.IShowInTargetList;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 
+import dev.carveout.ui.map.MemoryMapView;
 import dev.carveout.ui.outline.DtsOutlinePage;
 import dev.carveout.ui.outline.OutlineBuilder;
 import dev.carveout.ui.outline.OutlineElement;
 import dev.carveout.ui.validation.BoardValidationJob;
+import dev.carveout.ui.validation.CheckResults;
 
 /**
  * The Carveout editor for .dts and .dtsi files: DTS colouring, an outline of the file's nodes, and the
@@ -74,6 +78,9 @@ public final class CarveoutEditor extends TextEditor {
 			}
 			return adapter.cast(outlinePage);
 		}
+		if (adapter == IShowInTargetList.class) {
+			return adapter.cast((IShowInTargetList) () -> new String[] { MemoryMapView.ID, IPageLayout.ID_OUTLINE });
+		}
 		return super.getAdapter(adapter);
 	}
 
@@ -81,6 +88,10 @@ public final class CarveoutEditor extends TextEditor {
 	public void dispose() {
 		boolean closedWithUnsavedChanges = isDirty();
 		stopListening();
+		IFile file = getEditorInput() == null ? null : getEditorInput().getAdapter(IFile.class);
+		if (file != null) {
+			CheckResults.forget(file);
+		}
 		if (validation != null) {
 			if (closedWithUnsavedChanges) {
 				// The markers describe text that was just thrown away; check the file as saved instead.

@@ -22,7 +22,8 @@ import dev.carveout.ui.CarveoutUi;
 
 /**
  * Checks the board an editor shows, with the editor's unsaved text standing in for the file on disk, and
- * replaces the problem markers of every file the board is read from. Scheduled again on each keystroke, so
+ * replaces the problem markers of every file the board is read from, then publishes the result through
+ * {@link CheckResults}. Scheduled again on each keystroke, so
  * only the last edit of a burst is checked; never runs on the UI thread.
  */
 public final class BoardValidationJob extends Job {
@@ -81,6 +82,7 @@ public final class BoardValidationJob extends Job {
 			return Status.error("Cannot update Carveout problem markers of " + file.getFullPath(), e);
 		}
 		previousFiles = Set.copyOf(result.files());
+		CheckResults.publish(file, result);
 		return Status.OK_STATUS;
 	}
 

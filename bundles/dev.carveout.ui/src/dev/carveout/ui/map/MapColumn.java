@@ -1,0 +1,46 @@
+package dev.carveout.ui.map;
+
+import java.util.List;
+import java.util.function.Function;
+
+import dev.carveout.memmap.SourceRef;
+
+/** A column of the Memory Map table, also the columns of the CSV and Markdown exports so all three agree. */
+public enum MapColumn {
+	NAME("Name", MapEntry::name),
+	LABEL("Label", e -> String.join(" ", e.labels())),
+	BASE("Base", e -> e.dynamic() ? "" : Sizes.hex(e.range().base())),
+	END("End", e -> e.dynamic() ? "" : Sizes.hex(e.range().end() - 1)),
+	SIZE("Size", e -> e.size() == null ? "" : Sizes.size(e.size())),
+	KIND("Kind", e -> e.kind().label() + (e.dynamic() ? ", placed at boot" : "")),
+	FLAGS("Flags", e -> e.flags().isEmpty() ? "default" : String.join(" ", e.flags())),
+	DEFINED_AT("Defined at", e -> location(e.definedAt())),
+	STATUS("Status", MapEntry::status),
+	PROBLEMS("Problems", e -> String.join(" ", e.problems()));
+
+	private final String header;
+	private final Function<MapEntry, String> text;
+
+	MapColumn(String header, Function<MapEntry, String> text) {
+		this.header = header;
+		this.text = text;
+	}
+
+	public String header() {
+		return header;
+	}
+
+	public String text(MapEntry entry) {
+		return text.apply(entry);
+	}
+
+	/** file:line with the file name only: the table is narrow, and the tooltip and editor give the rest. */
+	public static String location(SourceRef ref) {
+		return ref.isKnown() ? ref.file().getFileName() + ":" + ref.line() : "";
+	}
+
+
+	public static List<MapColumn> all() {
+		return List.of(values());
+	}
+}

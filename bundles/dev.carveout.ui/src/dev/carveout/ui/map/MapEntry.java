@@ -1,0 +1,33 @@
+package dev.carveout.ui.map;
+
+import java.util.List;
+
+import dev.carveout.memmap.AddressRange;
+import dev.carveout.memmap.SourceRef;
+
+/**
+ * One row of the Memory Map view: a /reserved-memory child or a /memreserve/ entry, with what the table
+ * shows and where the editor goes when it is selected.
+ *
+ * @param path       effective-tree path, or "/memreserve/ N"
+ * @param ranges     every reg entry (the kernel registers only the first); empty when placed at boot
+ * @param size       the reg size, or the size property of a dynamic region; null when there is neither
+ * @param definedAt  the file:line of reg (or of size for a dynamic region), shown in the table
+ * @param node       where the node itself starts, where selecting the entry takes the editor
+ * @param available  false for status = "disabled": the kernel ignores the region
+ * @param problems   ids of the rules that reported this node, sorted
+ */
+public record MapEntry(String path, String name, List<String> labels, EntryKind kind, List<AddressRange> ranges,
+		Long size, List<String> flags, SourceRef definedAt, SourceRef node, String status, boolean available,
+		List<String> problems) {
+
+	/** Placed by the kernel at boot (size, alignment, alloc-ranges), so it has no address in the sources. */
+	public boolean dynamic() {
+		return ranges.isEmpty();
+	}
+
+	/** The first reg entry, the one the kernel registers; null for a dynamic entry. */
+	public AddressRange range() {
+		return ranges.isEmpty() ? null : ranges.get(0);
+	}
+}

@@ -1,0 +1,307 @@
+package dev.carveout.ui.map;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IWorkbenchPartReference;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.IShowInTarget;
+import org.eclipse.ui.part.ShowInContext;
+import org.eclipse.ui.part.ViewPart;
+
+import dev.carveout.dts.check.CheckResult;
+import dev.carveout.memmap.SourceRef;
+import dev.carveout.ui.editor.CarveoutEditor;
+import dev.carveout.ui.validation.CheckResults;
+
+/**
+ * The Memory Map view: the board of the active Carveout editor, as its last check saw it, drawn to scale on
+ * the left and listed on the right. Selecting an entry in either half selects it in the other and shows its
+ * node in the editor.
+ *
+ * <p>Activating an editor on a file the shown board includes (its SoC .dtsi, say) keeps the board: that file
+ * checked on its own would be a different, partial map.
+ */
+public final class MemoryMapView extends ViewPart implements IShowInTarget {
+
+	public static final String ID = "dev.carveout.ui.memoryMapView";
+	/** The least height an exported SVG is laid out for. */
+	private static final int SVG_HEIGHT = 800;
+
+	private final CheckResults.Listener checked = this::checked;
+	private final IPartListener2 editorFollower = new IPartListener2() {
+		@Override
+		public void partActivated(IWorkbenchPartReference ref) {
+			if (ref.getPart(false) instanceof CarveoutEditor editor) {
+				follow(editor, false);
+			}
+		}
+
+		@Override
+		public void partClosed(IWorkbenchPartReference ref) {
+			if (ref.getPart(false) instanceof CarveoutEditor editor && board != null && board.equals(fileOf(editor))
+					&& !isOpen(board)) {
+				setBoard(null);
+			}
+		}
+	};
+
+	private MapCanvas canvas;
+	private EntryTable table;
+	private IFile board;
+	private CheckResult result;
+	private List<MapEntry> entries = List.of();
+
+	@Override
+	public void createPartControl(Composite parent) {
+		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+		canvas = new MapCanvas(sash, this::mapClicked, this::open);
+		table = new EntryTable(sash, this::tableSelected, this::open);
+		sash.setWeights(42, 58);
+		for (ExportFormat format : ExportFormat.values()) {
+			getViewSite().getActionBars().getToolBarManager().add(new ExportAction(format));
+		}
+		CheckResults.addListener(checked);
+		getSite().getPage().addPartListener(editorFollower);
+		if (getSite().getPage().getActiveEditor() instanceof CarveoutEditor editor) {
+			follow(editor, true);
+		} else {
+			setBoard(null);
+		}
+	}
+
+	@Override
+	public void setFocus() {
+		table.viewer().getControl().setFocus();
+	}
+
+	@Override
+	public void dispose() {
+		CheckResults.removeListener(checked);
+		getSite().getPage().removePartListener(editorFollower);
+		super.dispose();
+	}
+
+	/** The board shown, or null. */
+	public IFile board() {
+		return board;
+	}
+
+	/** The rows shown, in table order. */
+	public List<MapEntry> entries() {
+		return entries;
+	}
+
+	/** The layout the canvas paints now; null while no map is shown. */
+	public MapLayout layout() {
+		return canvas.layout();
+	}
+
+	/** The map's canvas, for tests that click and hover as a user does; its coordinates are the layout's. */
+	public Canvas mapCanvas() {
+		return canvas.canvas();
+	}
+
+	/** The table, for tests that select rows as a user does. */
+	public TableViewer tableViewer() {
+		return table.viewer();
+	}
+
+	/** Writes the shown map; what the toolbar actions do once the user has chosen a file. */
+	public Path export(ExportFormat format, Path target) throws IOException {
+		if (result == null) {
+			throw new IOException("No memory map to export: open a board in the Carveout editor");
+		}
+		String content = switch (format) {
+		case CSV -> CsvExport.write(entries);
+		case MARKDOWN -> MarkdownExport.write(result.board(), entries);
+		// As wide as the view, but never squeezed to a short view's height: the file is read on its own.
+		case SVG -> SvgExport.write(MapLayout.compute(result.memoryMap(), entries,
+				Math.max(640, canvas.control().getSize().x), Math.max(SVG_HEIGHT, canvas.control().getSize().y),
+				TextMeasure.approximate(SvgExport.FONT_PX)), null);
+		};
+		Files.writeString(target, content, StandardCharsets.UTF_8);
+		return target;
+	}
+
+	@Override
+	public boolean show(ShowInContext context) {
+		IFile file = context.getInput() instanceof IEditorInput input ? input.getAdapter(IFile.class)
+				: null;
+		if (file == null) {
+			return false;
+		}
+		if (!isIncludedByBoard(file)) {
+			setBoard(file);
+		}
+		if (context.getSelection() instanceof ITextSelection selection) {
+			MapEntry entry = entryAt(file, selection.getOffset());
+			if (entry != null) {
+				canvas.setSelection(entry);
+				table.select(entry);
+			}
+		}
+		return true;
+	}
+
+	private void follow(IEditorPart editor, boolean force) {
+		IFile file = fileOf(editor);
+		if (file == null || file.equals(board) || (!force && isIncludedByBoard(file))) {
+			return;
+		}
+		setBoard(file);
+	}
+
+	private boolean isIncludedByBoard(IFile file) {
+		return result != null && file.getLocation() != null
+				&& result.files().contains(file.getLocation().toFile().toPath().toAbsolutePath().normalize());
+	}
+
+	private void setBoard(IFile file) {
+		board = file;
+		result = null;
+		entries = List.of();
+		table.setInput(entries);
+		if (file == null) {
+			setContentDescription("");
+			canvas.showMessage("Open a board (.dts) in the Carveout editor to see its memory map.");
+			return;
+		}
+		CheckResult latest = CheckResults.latest(file);
+		if (latest != null) {
+			show(latest);
+		} else {
+			setContentDescription(file.getName() + ": checking…");
+			canvas.showMessage("Checking " + file.getName() + "…");
+		}
+	}
+
+	private void checked(IFile checkedBoard, CheckResult newResult) {
+		if (checkedBoard.equals(board) && !table.viewer().getControl().isDisposed()) {
+			show(newResult);
+		}
+	}
+
+	private void show(CheckResult newResult) {
+		MapEntry selected = table.selection();
+		result = newResult;
+		entries = MapEntries.of(newResult.memoryMap(), newResult.findings());
+		table.setInput(entries);
+		canvas.setInput(newResult.memoryMap(), entries);
+		setContentDescription(String.format("%s: %d regions, checked at %s", board.getName(), entries.size(),
+				LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
+		// The check made new entries; keep the same node selected across it.
+		MapEntry same = selected == null ? null
+				: entries.stream().filter(e -> e.path().equals(selected.path())).findFirst().orElse(null);
+		canvas.setSelection(same);
+		table.select(same);
+	}
+
+	private void mapClicked(MapEntry entry) {
+		table.select(entry);
+		tableSelected(entry);
+	}
+
+	/** A row or a block was selected: mark it in both halves and show its node, keeping the focus here. */
+	private void tableSelected(MapEntry entry) {
+		canvas.setSelection(entry);
+		if (entry != null) {
+			reveal(entry, false);
+		}
+	}
+
+	private void open(MapEntry entry) {
+		reveal(entry, true);
+	}
+
+	private void reveal(MapEntry entry, boolean activate) {
+		try {
+			SourceReveal.reveal(getSite().getPage(), entry.node(), activate);
+		} catch (PartInitException e) {
+			MessageDialog.openError(getSite().getShell(), "Memory Map", "Cannot open " + entry.node().file() + ": "
+					+ e.getMessage());
+		}
+	}
+
+	/** The entry whose node contains an offset of a file, innermost first. */
+	private MapEntry entryAt(IFile file, int offset) {
+		if (file.getLocation() == null) {
+			return null;
+		}
+		Path path = file.getLocation().toFile().toPath().toAbsolutePath().normalize();
+		MapEntry best = null;
+		for (MapEntry entry : entries) {
+			SourceRef node = entry.node();
+			if (node.isKnown() && path.equals(node.file().toAbsolutePath().normalize()) && node.offset() <= offset
+					&& offset <= node.offset() + node.length() && (best == null || node.length() < best.node().length())) {
+				best = entry;
+			}
+		}
+		return best;
+	}
+
+	private boolean isOpen(IFile file) {
+		for (var ref : getSite().getPage().getEditorReferences()) {
+			if (ref.getPart(false) instanceof CarveoutEditor editor && file.equals(fileOf(editor))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static IFile fileOf(IEditorPart editor) {
+		return editor.getEditorInput() == null ? null : editor.getEditorInput().getAdapter(IFile.class);
+	}
+
+	/** Asks where to write, then exports. */
+	private final class ExportAction extends Action {
+		private final ExportFormat format;
+
+		ExportAction(ExportFormat format) {
+			super(format.actionText());
+			this.format = format;
+			setToolTipText(format.actionText() + " of the shown memory map");
+		}
+
+		@Override
+		public void run() {
+			if (result == null) {
+				MessageDialog.openInformation(getSite().getShell(), getText(), "There is no memory map to export yet.");
+				return;
+			}
+			FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+			dialog.setOverwrite(true);
+			dialog.setFilterExtensions(new String[] { "*." + format.extension() });
+			String name = board.getName();
+			dialog.setFileName(name.substring(0, name.lastIndexOf('.') < 0 ? name.length() : name.lastIndexOf('.'))
+					+ "-memory-map." + format.extension());
+			String chosen = dialog.open();
+			if (chosen == null) {
+				return;
+			}
+			try {
+				export(format, Path.of(chosen));
+			} catch (IOException e) {
+				MessageDialog.openError(getSite().getShell(), getText(), "Cannot write " + chosen + ": " + e.getMessage());
+			}
+		}
+	}
+}
