@@ -46,7 +46,8 @@ public final class CarveoutEditor extends TextEditor {
 	@Override
 	protected void initializeEditor() {
 		super.initializeEditor();
-		setSourceViewerConfiguration(new DtsSourceViewerConfiguration(getPreferenceStore()));
+		setSourceViewerConfiguration(new DtsSourceViewerConfiguration(getPreferenceStore(),
+				() -> getEditorInput() == null ? null : getEditorInput().getAdapter(IFile.class)));
 	}
 
 	@Override

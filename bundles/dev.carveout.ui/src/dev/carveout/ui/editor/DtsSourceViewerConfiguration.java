@@ -1,7 +1,11 @@
 package dev.carveout.ui.editor;
 
+import java.util.function.Supplier;
+
+import org.eclipse.core.resources.IFile;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.TextAttribute;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
@@ -17,13 +21,21 @@ import org.eclipse.jface.text.quickassist.QuickAssistAssistant;
 import dev.carveout.ui.fix.DtsQuickAssistProcessor;
 
 /**
- * Syntax colouring for DTS. Extends the text editor's configuration so marker hovers, spelling and the
- * other generic text services keep working.
+ * Syntax colouring, region hovers and Ctrl+1 for DTS. Extends the text editor's configuration so marker
+ * hovers, spelling and the other generic text services keep working.
  */
 final class DtsSourceViewerConfiguration extends TextSourceViewerConfiguration {
 
-	DtsSourceViewerConfiguration(IPreferenceStore preferences) {
+	private final Supplier<IFile> file;
+
+	DtsSourceViewerConfiguration(IPreferenceStore preferences, Supplier<IFile> file) {
 		super(preferences);
+		this.file = file;
+	}
+
+	@Override
+	public ITextHover getTextHover(ISourceViewer sourceViewer, String contentType) {
+		return new RegionHover(file);
 	}
 
 	@Override

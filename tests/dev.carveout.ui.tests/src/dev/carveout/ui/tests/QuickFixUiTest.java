@@ -3,22 +3,26 @@ package dev.carveout.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.jface.text.source.ISourceViewerExtension3;
+import org.eclipse.jface.text.source.SourceViewerConfiguration;
 import org.eclipse.jface.text.source.TextInvocationContext;
 import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
+import org.eclipse.ui.texteditor.AbstractTextEditor;
 import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +91,19 @@ class QuickFixUiTest {
 		waitForNoOverlap();
 		editor.getAction(ITextEditorActionConstants.UNDO).run();
 		assertEquals(BoardFixture.BOARD_DTS, document.get());
+	}
+
+	@Test
+	void hoverOnARegionShowsItsPlaceSizeAndDefiningFile() throws Exception {
+		Method configuration = AbstractTextEditor.class.getDeclaredMethod("getSourceViewerConfiguration");
+		configuration.setAccessible(true);
+		ISourceViewer viewer = (ISourceViewer) editor.getAdapter(ITextOperationTarget.class);
+		ITextHover hover = ((SourceViewerConfiguration) configuration.invoke(editor)).getTextHover(viewer, IDocument.DEFAULT_CONTENT_TYPE);
+		int offset = document.get().indexOf("no-map", document.get().indexOf("camera_mem:"));
+		String text = hover.getHoverInfo(viewer, hover.getHoverRegion(viewer, offset));
+		assertTrue(text.startsWith("camera@8b700000 (camera_mem) — no-map carve-out"), text);
+		assertTrue(text.contains("0x8b700000–0x8bbfffff, size 0x500000 (5 MiB)"), text);
+		assertTrue(text.contains("reg defined at board.dts:" + BoardFixture.lineOf(BoardFixture.BOARD_DTS, "reg = <0x0 0x8b700000")), text);
 	}
 
 	private void waitForNoOverlap() {
