@@ -51,11 +51,16 @@ final class SourceSet {
 	}
 
 	TranslationUnit load(Path board) {
+		return load(board, false);
+	}
+
+	/** {@code generateSymbols}: finish the tree as dtc -@ does, with /__symbols__. */
+	TranslationUnit load(Path board, boolean generateSymbols) {
 		EffectiveTreeBuilder builder = new EffectiveTreeBuilder(findings::add);
 		if (!readInto(board, builder)) {
 			return null;
 		}
-		DtTree tree = builder.finish();
+		DtTree tree = builder.finish(generateSymbols);
 		return new TranslationUnit(board, tree, Set.copyOf(files));
 	}
 

@@ -12,6 +12,7 @@ import dev.carveout.dts.dts.Label;
 import dev.carveout.dts.dts.MemReserve;
 import dev.carveout.dts.dts.Node;
 import dev.carveout.dts.dts.NodeDefinition;
+import dev.carveout.dts.dts.OmitIfNoRef;
 import dev.carveout.dts.dts.Property;
 import dev.carveout.dts.dts.Reference;
 import dev.carveout.dts.dts.RootTarget;
@@ -23,6 +24,7 @@ import dev.carveout.memmap.SourceRef;
 /**
  * Builds the effective tree from top-level items in the order dtc reads them: definitions of a node merge
  * into it, '&label { }' merges into the labelled node, later values replace earlier ones, deletes remove.
+ * {@link #finish()} then runs dtc's finishing passes (see {@link DtcFinisher}).
  */
 public final class EffectiveTreeBuilder {
 
@@ -30,6 +32,8 @@ public final class EffectiveTreeBuilder {
 
 	private final DtTree tree = new DtTree(new DtNode("", null, SourceRef.UNKNOWN));
 	private final Consumer<Finding> problems;
+	private boolean rootDefined;
+	private boolean finished;
 
 	public EffectiveTreeBuilder(Consumer<Finding> problems) {
 		this.problems = problems;
@@ -37,11 +41,19 @@ public final class EffectiveTreeBuilder {
 
 	public void add(EObject item, SourceLocator at) {
 		if (item instanceof NodeDefinition definition) {
-			DtNode target = definition.getTarget() instanceof RootTarget ? tree.root()
+			boolean isRoot = definition.getTarget() instanceof RootTarget;
+			DtNode target = isRoot ? tree.root()
 					: resolve((Reference) definition.getTarget(), at.locate(definition.getTarget()));
 			if (target != null) {
-				labels(target, definition.getLabels());
+				// only the first '/ { }' is a new node; everything after merges into it
+				target.addLabels(labelNames(definition.getLabels()), isRoot && !rootDefined);
+				rootDefined |= isRoot;
 				body(target, definition.getBody(), at);
+			}
+		} else if (item instanceof OmitIfNoRef omit && omit.getTarget() != null) {
+			DtNode target = resolve(omit.getTarget(), at.locate(omit));
+			if (target != null) {
+				target.markOmitIfUnreferenced();
 			}
 		} else if (item instanceof DeleteNode delete && delete.getTarget() != null) {
 			DtNode target = resolve(delete.getTarget(), at.locate(delete));
@@ -59,7 +71,20 @@ public final class EffectiveTreeBuilder {
 		}
 	}
 
+	/** The tree as dtc writes it by default (no -@): references resolved, phandles assigned. */
 	public DtTree finish() {
+		return finish(false);
+	}
+
+	/**
+	 * The tree as dtc writes it; {@code generateSymbols} is dtc's -@ (a /__symbols__ node listing every label).
+	 * The passes run once: later calls return the same tree.
+	 */
+	public DtTree finish(boolean generateSymbols) {
+		if (!finished) {
+			finished = true;
+			new DtcFinisher(tree, problems).run(generateSymbols);
+		}
 		return tree;
 	}
 
@@ -74,8 +99,12 @@ public final class EffectiveTreeBuilder {
 				}
 				node.setProperty(property.getName(), value, at.locate(property), labelNames(property.getLabels()));
 			} else if (item instanceof Node child) {
+				boolean fresh = !node.hasChildEntry(child.getName());
 				DtNode merged = node.childForMerge(child.getName(), at.locate(child));
-				labels(merged, child.getLabels());
+				merged.addLabels(labelNames(child.getLabels()), fresh);
+				if (child.isOmitIfNoRef()) {
+					merged.markOmitIfUnreferenced();
+				}
 				body(merged, child.getBody(), at);
 			} else if (item instanceof DeleteProperty delete) {
 				node.deleteProperty(delete.getName());
@@ -91,17 +120,11 @@ public final class EffectiveTreeBuilder {
 
 	private DtNode resolve(Reference reference, SourceRef at) {
 		String target = References.target(reference);
-		DtNode node = target.startsWith("/") ? tree.find(target) : tree.findLabel(target);
+		DtNode node = tree.resolve(target);
 		if (node == null) {
 			problem(at, "Label or path " + target + " not found");
 		}
 		return node;
-	}
-
-	private void labels(DtNode node, List<Label> labels) {
-		for (String label : labelNames(labels)) {
-			node.addLabel(label);
-		}
 	}
 
 	private static List<String> labelNames(List<Label> labels) {
