@@ -10,6 +10,8 @@
 #                       (extracted once per package version)
 # OUT/boards.txt        the boards, one path a line, relative to OUT/linux
 # OUT/dtb/<vendor>/<board>.dtb
+# OUT/pre/<vendor>/<board>.dts   cpp's output without line markers (cpp -P): what dtc read, so the engine can
+#                                be measured apart from the preprocessor
 # OUT/log/<vendor>/<board>.txt   cpp and dtc messages of a board that failed
 # OUT/version           the package version the corpus was made from
 # Needs: linux-source-6.12, cpp, device-tree-compiler, xz-utils (installed here when run as root).
@@ -45,7 +47,7 @@ extract() {
 	fi
 	[ -f "$tarball" ] || die "$tarball not found (package $package)"
 	echo "prepare-corpus: extracting the DeviceTree sources of $package $version"
-	rm -rf "$out/linux" "$out/dtb" "$out/log" "$out/version"
+	rm -rf "$out/linux" "$out/dtb" "$out/pre" "$out/log" "$out/version"
 	mkdir -p "$out/linux"
 	tar -xJf "$tarball" -C "$out/linux" --strip-components=1 \
 		$package/arch/arm64/boot/dts $package/arch/arm/boot/dts $package/include/dt-bindings \
@@ -64,9 +66,9 @@ list_boards() {
 compile_board() {
 	local board=$1
 	local rel=${board#arch/arm64/boot/dts/}
-	local dtb=$out/dtb/${rel%.dts}.dtb log=$out/log/${rel%.dts}.txt
-	[ "$dtb" -nt "$out/version" ] && return 0
-	mkdir -p "$(dirname "$dtb")" "$(dirname "$log")"
+	local dtb=$out/dtb/${rel%.dts}.dtb log=$out/log/${rel%.dts}.txt pre=$out/pre/$rel
+	[ "$dtb" -nt "$out/version" ] && [ "$pre" -nt "$out/version" ] && return 0
+	mkdir -p "$(dirname "$dtb")" "$(dirname "$log")" "$(dirname "$pre")"
 	local tmp
 	tmp=$(mktemp)
 	if (cd "$out/linux" &&
@@ -75,6 +77,7 @@ compile_board() {
 			-Wno-unique_unit_address -Wno-unit_address_vs_reg -Wno-avoid_unnecessary_addr_size \
 			-Wno-alias_paths -Wno-graph_child_address -Wno-simple_bus_reg -@ "$tmp") >"$log" 2>&1; then
 		mv "$dtb.tmp" "$dtb"
+		sed '/^# [0-9]/d' "$tmp" >"$pre"
 		rm -f "$log"
 	else
 		rm -f "$dtb.tmp"

@@ -35,6 +35,7 @@ import dev.carveout.memmap.SourceRef;
  */
 final class SourceSet {
 
+	private static final String BODY_PREFIX = "/ { ";
 	private static final Pattern INCLUDE = Pattern.compile("#\\s*include\\s*([\"<])([^\">]+)[\">]");
 
 	private final SourceOverlay overlay;
@@ -57,6 +58,7 @@ final class SourceSet {
 	/** {@code generateSymbols}: finish the tree as dtc -@ does, with /__symbols__. */
 	TranslationUnit load(Path board, boolean generateSymbols) {
 		EffectiveTreeBuilder builder = new EffectiveTreeBuilder(findings::add);
+		builder.setBodyIncluder(this::includeInBody);
 		if (!readInto(board, builder)) {
 			return null;
 		}
@@ -129,6 +131,60 @@ final class SourceSet {
 					.filter(f -> f.severity() == Severity.ERROR).findFirst().orElseThrow();
 			findings.add(new Finding(first.ruleId(), Severity.ERROR, errors + " error(s) in included file " + name
 					+ ", first at " + first.at() + ": " + first.message(), at, null));
+		}
+	}
+
+	/**
+	 * An include inside a node body: dtc reads the file's items as items of that body. The file alone is not
+	 * a valid DTS file, so it is parsed inside "/ { ... };" written on its first line, which keeps its line
+	 * numbers (only columns on the first line shift).
+	 */
+	private void includeInBody(dev.carveout.dts.dts.Directive directive, SourceLocator locator,
+			java.util.function.BiConsumer<List<dev.carveout.dts.dts.BodyItem>, SourceLocator> into) {
+		String text = directive instanceof IncludeDirective dtcInclude ? "#include \"" + dtcInclude.getFile() + "\""
+				: ((PreprocessorLine) directive).getText();
+		Matcher m = INCLUDE.matcher(text);
+		if (!m.lookingAt()) {
+			return;
+		}
+		String name = m.group(2);
+		boolean quoted = m.group(1).equals("\"") || directive instanceof IncludeDirective;
+		SourceRef at = locator.locate(directive);
+		Path target = resolve(locator.file(), name, quoted);
+		if (target == null) {
+			findings.add(new Finding(BoardChecker.RULE_INPUT, Severity.ERROR,
+					"include file not found: " + name + " (searched " + searchPath(locator.file(), quoted) + ")", at, null));
+			return;
+		}
+		if (including.contains(target)) {
+			findings.add(new Finding(BoardChecker.RULE_INPUT, Severity.ERROR, "recursive include of " + name, at, null));
+			return;
+		}
+		String content;
+		try {
+			content = BoardChecker.read(target, overlay);
+		} catch (IOException e) {
+			findings.add(new Finding(BoardChecker.RULE_INPUT, Severity.ERROR, "cannot read " + target + ": " + e.getMessage(),
+					at, null));
+			return;
+		}
+		files.add(target);
+		String wrapped = BODY_PREFIX + content + "\n};\n";
+		IParseResult result = parser.parse(new StringReader(wrapped));
+		SourceLocator included = new SourceLocator(target, wrapped);
+		for (var error : result.getSyntaxErrors()) {
+			findings.add(new Finding(BoardChecker.RULE_SYNTAX, Severity.ERROR, error.getSyntaxErrorMessage().getMessage(),
+					new SourceRef(target, error.getStartLine(), included.column(error.getOffset()), error.getOffset(),
+							error.getLength()), null));
+		}
+		if (result.getRootASTElement() instanceof DtsFile dts && !dts.getItems().isEmpty()
+				&& dts.getItems().get(0) instanceof dev.carveout.dts.dts.NodeDefinition wrapper) {
+			including.push(target);
+			try {
+				into.accept(wrapper.getBody(), included);
+			} finally {
+				including.pop();
+			}
 		}
 	}
 

@@ -8,6 +8,7 @@ import org.eclipse.emf.ecore.EObject;
 import dev.carveout.dts.dts.BodyItem;
 import dev.carveout.dts.dts.DeleteNode;
 import dev.carveout.dts.dts.DeleteProperty;
+import dev.carveout.dts.dts.Directive;
 import dev.carveout.dts.dts.Label;
 import dev.carveout.dts.dts.MemReserve;
 import dev.carveout.dts.dts.Node;
@@ -32,11 +33,18 @@ public final class EffectiveTreeBuilder {
 
 	private final DtTree tree = new DtTree(new DtNode("", null, SourceRef.UNKNOWN));
 	private final Consumer<Finding> problems;
+	private BodyIncluder bodyIncluder = (directive, at, into) -> {
+	};
 	private boolean rootDefined;
 	private boolean finished;
 
 	public EffectiveTreeBuilder(Consumer<Finding> problems) {
 		this.problems = problems;
+	}
+
+	/** Who reads files included inside a node body; without one such includes are ignored. */
+	public void setBodyIncluder(BodyIncluder includer) {
+		bodyIncluder = includer;
 	}
 
 	public void add(EObject item, SourceLocator at) {
@@ -114,6 +122,8 @@ public final class EffectiveTreeBuilder {
 				if (target != null) {
 					target.delete();
 				}
+			} else if (item instanceof Directive directive) {
+				bodyIncluder.include(directive, at, (included, locator) -> body(node, included, locator));
 			}
 		}
 	}

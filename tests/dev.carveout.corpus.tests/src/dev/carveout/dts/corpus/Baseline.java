@@ -5,21 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The committed number of boards known to match dtc (tests/corpus/conformance-baseline.txt): the count may
- * only go up. Lines starting with '#' are comments; the first other line holds the number.
+ * The committed numbers of boards known to match dtc (tests/corpus/conformance-baseline.txt): counts may only
+ * go up. Lines starting with '#' are comments; the others are "name number".
  */
 final class Baseline {
 
 	private Baseline() {
 	}
 
-	static int read(Path file) throws IOException {
+	static int read(Path file, String name) throws IOException {
 		for (String line : Files.readAllLines(file)) {
-			String text = line.strip();
-			if (!text.isEmpty() && !text.startsWith("#")) {
-				return Integer.parseInt(text.split("\\s+")[0]);
+			String[] words = line.strip().split("\\s+");
+			if (words.length == 2 && words[0].equals(name)) {
+				return Integer.parseInt(words[1]);
 			}
 		}
-		throw new IOException(file + " holds no number");
+		throw new IOException(file + " has no line \"" + name + " <number>\"");
 	}
 }

@@ -23,12 +23,18 @@ record BoardRun(Corpus.Board board, boolean needsMacros, List<Difference> differ
 		return failure == null && differences.isEmpty();
 	}
 
-	static BoardRun of(Corpus corpus, Corpus.Board board) {
+	/**
+	 * {@code preprocessed}: read cpp's output instead of the original sources, which measures the engine
+	 * without its preprocessor.
+	 */
+	static BoardRun of(Corpus corpus, Corpus.Board board, boolean preprocessed) {
 		List<Finding> findings = new ArrayList<>();
 		try {
+			// as kbuild: cpp and dtc search include-prefixes, dtc also the board's directory
 			BoardChecker checker = new BoardChecker(CheckSettings.defaults()
 					.withIncludeDirs(List.of(corpus.includePrefixes(), board.dts().getParent())));
-			TranslationUnit unit = checker.effectiveTree(board.dts(), SourceOverlay.NONE, true, findings);
+			TranslationUnit unit = checker.effectiveTree(preprocessed ? board.preprocessed() : board.dts(),
+					SourceOverlay.NONE, true, findings);
 			List<Finding> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
 			if (unit == null) {
 				return new BoardRun(board, true, List.of(), errors, "the engine could not read the board");

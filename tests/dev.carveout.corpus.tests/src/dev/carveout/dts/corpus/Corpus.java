@@ -84,10 +84,14 @@ final class Corpus {
 
 	private Board board(String source) {
 		String name = source.substring(BOARDS_DIR.length(), source.length() - ".dts".length());
-		return new Board(name, root.resolve("linux").resolve(source), root.resolve("dtb").resolve(name + ".dtb"));
+		return new Board(name, root.resolve("linux").resolve(source), root.resolve("pre").resolve(name + ".dts"),
+				root.resolve("dtb").resolve(name + ".dtb"));
 	}
 
-	/** A board: "qcom/sm8550-qrd", its source and the DTB dtc made of it. */
-	record Board(String name, Path dts, Path dtb) {
+	/**
+	 * A board: "qcom/sm8550-qrd", its source, cpp's output for it (what dtc read) and the DTB dtc made of
+	 * it.
+	 */
+	record Board(String name, Path dts, Path preprocessed, Path dtb) {
 	}
 }
