@@ -17,8 +17,25 @@ import dev.carveout.dts.tree.DtTree;
  */
 public final class DtbComparison {
 
+	/** What differs; the order is roughly from causes to consequences. */
+	public enum Kind {
+		/** Our value could not be computed (an unexpanded macro, /incbin/). */
+		NOT_COMPUTED,
+		MEMRESERVE,
+		NODE_MISSING,
+		NODE_EXTRA,
+		PROPERTY_MISSING,
+		PROPERTY_EXTRA,
+		CHILD_ORDER,
+		PROPERTY_ORDER,
+		/** Same property, other bytes. */
+		VALUE,
+		/** Only a phandle value differs: usually the echo of a node or label that differs elsewhere. */
+		PHANDLE_VALUE
+	}
+
 	/** One difference; {@code property} is null for a node-level difference. */
-	public record Difference(String nodePath, String property, String ours, String dtc) {
+	public record Difference(Kind kind, String nodePath, String property, String ours, String dtc) {
 
 		@Override
 		public String toString() {
@@ -45,7 +62,7 @@ public final class DtbComparison {
 				.map(m -> range(m.range().base(), m.range().size())).toList();
 		List<String> theirs = dtc.memreserves().stream().map(m -> range(m.address(), m.size())).toList();
 		if (!mine.equals(theirs)) {
-			differences.add(new Difference("/memreserve/", null, mine.toString(), theirs.toString()));
+			differences.add(new Difference(Kind.MEMRESERVE, "/memreserve/", null, mine.toString(), theirs.toString()));
 		}
 	}
 
@@ -64,14 +81,14 @@ public final class DtbComparison {
 		for (FdtNode child : theirs.values()) {
 			DtNode match = mine.get(child.name());
 			if (match == null) {
-				differences.add(new Difference(child.path(), null, "node " + ABSENT, "node present"));
+				differences.add(new Difference(Kind.NODE_MISSING, child.path(), null, "node " + ABSENT, "node present"));
 			} else {
 				node(match, child);
 			}
 		}
 		for (DtNode child : mine.values()) {
 			if (!theirs.containsKey(child.name())) {
-				differences.add(new Difference(child.path(), null, "node present", "node " + ABSENT));
+				differences.add(new Difference(Kind.NODE_EXTRA, child.path(), null, "node present", "node " + ABSENT));
 			}
 		}
 	}
@@ -84,22 +101,51 @@ public final class DtbComparison {
 		for (FdtProperty property : theirs.values()) {
 			DtProperty match = mine.get(property.name());
 			if (match == null) {
-				differences.add(new Difference(path, property.name(), ABSENT, ValueText.of(property.value())));
+				differences.add(new Difference(Kind.PROPERTY_MISSING, path, property.name(), ABSENT,
+						ValueText.of(property.value())));
 			} else if (match.value() == null) {
-				differences.add(new Difference(path, property.name(), "<not computed: unexpanded macro or /incbin/>",
+				differences.add(new Difference(Kind.NOT_COMPUTED, path, property.name(), "<not computed: unexpanded macro or /incbin/>",
 						ValueText.of(property.value())));
 			} else if (!Arrays.equals(match.value().bytes(), property.value())) {
-				differences.add(new Difference(path, property.name(), ValueText.of(match.value().bytes()),
+				Kind kind = property.name().equals("phandle") || isPhandleEcho(match.value().bytes(), property.value())
+						? Kind.PHANDLE_VALUE : Kind.VALUE;
+				differences.add(new Difference(kind, path, property.name(), ValueText.of(match.value().bytes()),
 						ValueText.of(property.value())));
 			}
 		}
 		for (DtProperty property : mine.values()) {
 			if (!theirs.containsKey(property.name())) {
-				differences.add(new Difference(path, property.name(),
+				differences.add(new Difference(Kind.PROPERTY_EXTRA, path, property.name(),
 						property.value() == null ? "<not computed>" : ValueText.of(property.value().bytes()), ABSENT));
 			}
 		}
 		order(path, "<order>", "properties", List.copyOf(mine.keySet()), List.copyOf(theirs.keySet()));
+	}
+
+	/**
+	 * Whether both values are cell lists of the same length whose differing cells are all small numbers on
+	 * both sides, as phandles are: the likely sign that nodes were numbered differently, not that this
+	 * property is wrong. A heuristic for sorting reports, never for deciding a match.
+	 */
+	private static boolean isPhandleEcho(byte[] ours, byte[] dtc) {
+		if (ours.length != dtc.length || ours.length % 4 != 0) {
+			return false;
+		}
+		java.nio.ByteBuffer a = java.nio.ByteBuffer.wrap(ours);
+		java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(dtc);
+		boolean differs = false;
+		while (a.hasRemaining()) {
+			int x = a.getInt();
+			int y = b.getInt();
+			if (x != y) {
+				if (Integer.compareUnsigned(x, 0x10000) >= 0 || Integer.compareUnsigned(y, 0x10000) >= 0 || x == 0
+						|| y == 0) {
+					return false;
+				}
+				differs = true;
+			}
+		}
+		return differs;
 	}
 
 	/** Reports the first place where the names both sides have come in a different order. */
@@ -108,7 +154,8 @@ public final class DtbComparison {
 		List<String> commonDtc = dtc.stream().filter(ours::contains).toList();
 		for (int i = 0; i < commonOurs.size(); i++) {
 			if (!commonOurs.get(i).equals(commonDtc.get(i))) {
-				differences.add(new Difference(path, property, what + " order from " + commonOurs.get(i) + ": "
+				differences.add(new Difference(property == null ? Kind.CHILD_ORDER : Kind.PROPERTY_ORDER, path, property,
+						what + " order from " + commonOurs.get(i) + ": "
 						+ ValueText.clip(String.join(",", commonOurs.subList(i, commonOurs.size()))),
 						ValueText.clip(String.join(",", commonDtc.subList(i, commonDtc.size())))));
 				return;

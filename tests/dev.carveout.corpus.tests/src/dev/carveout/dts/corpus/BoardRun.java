@@ -2,7 +2,11 @@ package dev.carveout.dts.corpus;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckSettings;
@@ -47,7 +51,16 @@ record BoardRun(Corpus.Board board, boolean needsMacros, List<Difference> differ
 		}
 	}
 
-	/** "MATCH qcom/x" or "DIFFER qcom/x: 12 differences, 3 engine errors" and the first {@code shown} of them. */
+	/** The kind of the difference most likely to cause the others, or null when the trees match. */
+	DtbComparison.Kind firstCause() {
+		return differences.stream().map(Difference::kind).min(Comparator.naturalOrder()).orElse(null);
+	}
+
+	/**
+	 * "MATCH qcom/x" or "DIFFER qcom/x: 12 differences [NOT_COMPUTED 2, PHANDLE_VALUE 10], 3 engine errors",
+	 * then the first {@code shown} differences, likely causes (values not computed, missing nodes) before
+	 * their consequences (renumbered phandles), and the first engine errors.
+	 */
 	String report(int shown) {
 		StringBuilder text = new StringBuilder();
 		String macros = needsMacros ? " (needs macros)" : " (no macros)";
@@ -56,10 +69,12 @@ record BoardRun(Corpus.Board board, boolean needsMacros, List<Difference> differ
 		} else if (differences.isEmpty()) {
 			text.append("MATCH  ").append(board.name()).append(macros).append('\n');
 		} else {
+			Map<DtbComparison.Kind, Long> kinds = new TreeMap<>(
+					differences.stream().collect(Collectors.groupingBy(Difference::kind, Collectors.counting())));
 			text.append("DIFFER ").append(board.name()).append(macros).append(": ").append(differences.size())
-					.append(" differences, ").append(errors.size()).append(" engine errors\n");
+					.append(" differences ").append(kinds).append(", ").append(errors.size()).append(" engine errors\n");
 		}
-		differences.stream().limit(shown).forEach(d -> text.append("    ").append(d).append('\n'));
+		differences.stream().sorted(Comparator.comparing(Difference::kind)).limit(shown).forEach(d -> text.append("    ").append(d).append('\n'));
 		errors.stream().limit(Math.max(1, shown / 3)).forEach(f -> text.append("    engine: ").append(f.message())
 				.append(" at ").append(f.at()).append('\n'));
 		return text.toString();

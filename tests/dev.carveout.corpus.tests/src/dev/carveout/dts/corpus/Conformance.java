@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,12 +39,13 @@ class Conformance {
 		long start = System.nanoTime();
 		List<BoardRun> runs = runAll(corpus, boards, false);
 		long matching = runs.stream().filter(BoardRun::matches).count();
+		String causes = causes(runs);
 		long macroFree = runs.stream().filter(r -> !r.needsMacros()).count();
 		long macroFreeMatching = runs.stream().filter(r -> !r.needsMacros() && r.matches()).count();
 		int baseline = Baseline.read(baselineFile, "original");
 		String summary = String.format("conformance: original sources: %d of %d boards match dtc (baseline %d);"
 				+ " boards that need no macros: %d of %d match; linux-source %s; %d s%n", matching, runs.size(), baseline,
-				macroFreeMatching, macroFree, corpus.version(), (System.nanoTime() - start) / 1_000_000_000L);
+				macroFreeMatching, macroFree, corpus.version(), (System.nanoTime() - start) / 1_000_000_000L) + causes;
 		print("original sources", runs, summary, report);
 
 		start = System.nanoTime();
@@ -50,7 +54,7 @@ class Conformance {
 		int preprocessedBaseline = Baseline.read(baselineFile, "preprocessed");
 		String preprocessedSummary = String.format("conformance: cpp's output: %d of %d boards match dtc (baseline %d);"
 				+ " %d s%n", preprocessedMatching, preprocessedRuns.size(), preprocessedBaseline,
-				(System.nanoTime() - start) / 1_000_000_000L);
+				(System.nanoTime() - start) / 1_000_000_000L) + causes(preprocessedRuns);
 		print("cpp's output (engine without preprocessor)", preprocessedRuns, preprocessedSummary, report);
 
 		System.out.print(summary + preprocessedSummary);
@@ -62,6 +66,31 @@ class Conformance {
 			System.out.println("conformance: more boards match now; raise tests/corpus/conformance-baseline.txt to original "
 					+ matching + ", preprocessed " + preprocessedMatching);
 		}
+	}
+
+	/**
+	 * Where to look next: the differing boards counted by the kind of their most causal difference, and the
+	 * engine's most frequent error messages (numbers and names blurred) with the number of boards having them.
+	 */
+	private static String causes(List<BoardRun> runs) {
+		Map<String, Long> byCause = new TreeMap<>(runs.stream().filter(r -> !r.matches())
+				.collect(Collectors.groupingBy(r -> r.failure() != null ? "FAILURE" : r.firstCause().name(),
+						Collectors.counting())));
+		if (byCause.isEmpty()) {
+			return "";
+		}
+		Map<String, Long> messages = runs.stream().flatMap(r -> r.errors().stream().map(f -> blur(f.message())).distinct())
+				.collect(Collectors.groupingBy(m -> m, Collectors.counting()));
+		StringBuilder text = new StringBuilder("  differing boards by first cause: ").append(byCause).append('\n');
+		messages.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+				.forEach(e -> text.append("  engine error on ").append(e.getValue()).append(" boards: ").append(e.getKey())
+						.append('\n'));
+		return text.toString();
+	}
+
+	private static String blur(String message) {
+		return message.replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("'[^']*'", "'…'").replaceAll("\\d+", "N")
+				.replaceAll(" at .*", "");
 	}
 
 	private static void print(String round, List<BoardRun> runs, String summary, StringBuilder report) {
