@@ -120,6 +120,24 @@ public final class DtNode {
 		return child;
 	}
 
+	/** A delete in a node's first definition: holds the place if nothing of that name is there yet. */
+	void deletedPropertyPlaceholder(String propertyName, SourceRef at) {
+		if (!properties.containsKey(propertyName)) {
+			DtProperty placeholder = new DtProperty(propertyName, null, at);
+			placeholder.delete();
+			properties.put(propertyName, placeholder);
+		}
+	}
+
+	/** Like {@link #deletedPropertyPlaceholder} for a child node. */
+	void deletedChildPlaceholder(String childName, SourceRef at) {
+		if (!children.containsKey(childName)) {
+			DtNode placeholder = new DtNode(childName, this, at);
+			placeholder.delete();
+			children.put(childName, placeholder);
+		}
+	}
+
 	/** Whether the node has a child entry of that name, live or deleted. */
 	boolean hasChildEntry(String childName) {
 		return children.containsKey(childName);

@@ -54,9 +54,10 @@ public final class EffectiveTreeBuilder {
 					: resolve((Reference) definition.getTarget(), at.locate(definition.getTarget()));
 			if (target != null) {
 				// only the first '/ { }' is a new node; everything after merges into it
-				target.addLabels(labelNames(definition.getLabels()), isRoot && !rootDefined);
+				boolean fresh = isRoot && !rootDefined;
+				target.addLabels(labelNames(definition.getLabels()), fresh);
 				rootDefined |= isRoot;
-				body(target, definition.getBody(), at);
+				body(target, definition.getBody(), at, fresh);
 			}
 		} else if (item instanceof OmitIfNoRef omit && omit.getTarget() != null) {
 			DtNode target = resolve(omit.getTarget(), at.locate(omit));
@@ -96,7 +97,12 @@ public final class EffectiveTreeBuilder {
 		return tree;
 	}
 
-	private void body(DtNode node, List<BodyItem> items, SourceLocator at) {
+	/**
+	 * {@code fresh}: this body defines the node for the first time. dtc then keeps a delete of something
+	 * not yet there as a deleted placeholder, which a later definition fills in at that place, and a
+	 * delete of something defined earlier in the same body has no effect.
+	 */
+	private void body(DtNode node, List<BodyItem> items, SourceLocator at, boolean fresh) {
 		for (BodyItem item : items) {
 			if (item instanceof Property property) {
 				PropertyValue value;
@@ -107,15 +113,21 @@ public final class EffectiveTreeBuilder {
 				}
 				node.setProperty(property.getName(), value, at.locate(property), labelNames(property.getLabels()));
 			} else if (item instanceof Node child) {
-				boolean fresh = !node.hasChildEntry(child.getName());
+				boolean newChild = !node.hasChildEntry(child.getName());
 				DtNode merged = node.childForMerge(child.getName(), at.locate(child));
-				merged.addLabels(labelNames(child.getLabels()), fresh);
+				merged.addLabels(labelNames(child.getLabels()), newChild);
 				if (child.isOmitIfNoRef()) {
 					merged.markOmitIfUnreferenced();
 				}
-				body(merged, child.getBody(), at);
+				body(merged, child.getBody(), at, newChild);
 			} else if (item instanceof DeleteProperty delete) {
-				node.deleteProperty(delete.getName());
+				if (fresh) {
+					node.deletedPropertyPlaceholder(delete.getName(), at.locate(delete));
+				} else {
+					node.deleteProperty(delete.getName());
+				}
+			} else if (item instanceof DeleteNode delete && delete.getName() != null && fresh) {
+				node.deletedChildPlaceholder(delete.getName(), at.locate(delete));
 			} else if (item instanceof DeleteNode delete) {
 				DtNode target = delete.getName() != null ? node.child(delete.getName())
 						: resolve(delete.getTarget(), at.locate(delete));
@@ -123,7 +135,7 @@ public final class EffectiveTreeBuilder {
 					target.delete();
 				}
 			} else if (item instanceof Directive directive) {
-				bodyIncluder.include(directive, at, (included, locator) -> body(node, included, locator));
+				bodyIncluder.include(directive, at, (included, locator) -> body(node, included, locator, fresh));
 			}
 		}
 	}

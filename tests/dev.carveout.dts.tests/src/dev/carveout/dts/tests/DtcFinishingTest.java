@@ -96,6 +96,18 @@ class DtcFinishingTest {
 	}
 
 	@Test
+	void deletesInAFirstDefinitionHoldThePlaceOfLaterDefinitions() throws Exception {
+		assertSameAsDtc("""
+				/dts-v1/;
+				/ {
+					n { a; /delete-property/ b; c; /delete-property/ a; /delete-node/ x; y { }; };
+					/delete-node/ m;
+				};
+				/ { n { b; x { }; }; m { z; }; };
+				""");
+	}
+
+	@Test
 	void labelsAreListedInDtcsOrderInSymbols() throws Exception {
 		assertSameAsDtc("""
 				/dts-v1/;
