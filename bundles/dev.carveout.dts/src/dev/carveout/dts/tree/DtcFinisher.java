@@ -269,7 +269,9 @@ final class DtcFinisher {
 			}
 			for (String label : node.labels()) {
 				if (symbols.property(label) != null) {
-					problem(node.definedAt(), node, "label " + label + " already exists in /" + SYMBOLS);
+					// dtc only warns and keeps the first path
+					problems.accept(new Finding(EffectiveTreeBuilder.RULE_TREE, Severity.WARNING,
+							"label " + label + " already exists in /" + SYMBOLS, node.definedAt(), node.path()));
 					continue;
 				}
 				symbols.appendProperty(label,
