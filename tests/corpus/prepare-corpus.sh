@@ -13,7 +13,7 @@
 # OUT/pre/<vendor>/<board>.dts   cpp's output without line markers (cpp -P): what dtc read, so the engine can
 #                                be measured apart from the preprocessor
 # OUT/log/<vendor>/<board>.txt   cpp and dtc messages of a board that failed
-# OUT/version           the package version the corpus was made from
+# OUT/version           the versions of the kernel package, dtc and cpp the corpus was made with
 # Needs: linux-source-6.12, cpp, device-tree-compiler, xz-utils (installed here when run as root).
 set -euo pipefail
 
@@ -89,7 +89,8 @@ compile_board() {
 ensure_packages
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-version=$(dpkg-query -W -f='${Version}' $package)
+# A new kernel package or a new dtc or cpp makes every DTB stale.
+version="$(dpkg-query -W -f='${Version}' $package) $(dtc --version | head -n 1) cpp $(dpkg-query -W -f='${Version}' cpp)"
 extract "$version"
 list_boards
 export out
