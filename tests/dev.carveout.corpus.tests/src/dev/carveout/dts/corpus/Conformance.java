@@ -44,7 +44,7 @@ class Conformance {
 		long macroFreeMatching = runs.stream().filter(r -> !r.needsMacros() && r.matches()).count();
 		int baseline = Baseline.read(baselineFile, "original");
 		String summary = String.format("conformance: original sources: %d of %d boards match dtc (baseline %d);"
-				+ " boards that need no macros: %d of %d match; linux-source %s; %d s%n", matching, runs.size(), baseline,
+				+ " boards that need no macros: %d of %d match; corpus of %s; %d s%n", matching, runs.size(), baseline,
 				macroFreeMatching, macroFree, corpus.version(), (System.nanoTime() - start) / 1_000_000_000L) + causes;
 		print("original sources", runs, summary, report);
 
