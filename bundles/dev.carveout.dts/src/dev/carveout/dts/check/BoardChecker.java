@@ -50,6 +50,17 @@ public final class BoardChecker {
 		return new CheckResult(file, List.copyOf(findings), Set.copyOf(files), map);
 	}
 
+	/**
+	 * The board's effective tree as dtc writes it, with /__symbols__ when {@code generateSymbols} (dtc -@),
+	 * or null when the board cannot be read. Problems found on the way are added to {@code findings}; no
+	 * memory-map rules run.
+	 */
+	public TranslationUnit effectiveTree(Path board, SourceOverlay overlay, boolean generateSymbols,
+			List<Finding> findings) {
+		SourceSet sources = new SourceSet(overlay, settings.includeDirs(), findings);
+		return sources.load(board.toAbsolutePath().normalize(), generateSymbols);
+	}
+
 	static Finding inputProblem(Path file, String message) {
 		return new Finding(RULE_INPUT, Severity.ERROR, message, new SourceRef(file, 1, 1, 0, 0), null);
 	}

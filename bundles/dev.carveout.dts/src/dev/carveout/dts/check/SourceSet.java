@@ -3,11 +3,15 @@ package dev.carveout.dts.check;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+
+import org.eclipse.emf.ecore.EObject;
 
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.parser.IParseResult;
@@ -19,8 +23,11 @@ import dev.carveout.dts.cpp.Origin;
 import dev.carveout.dts.cpp.PreprocessedUnit;
 import dev.carveout.dts.cpp.Preprocessor;
 import dev.carveout.dts.cpp.SourceReader;
+import dev.carveout.dts.dts.BodyItem;
+import dev.carveout.dts.dts.Directive;
 import dev.carveout.dts.dts.DtsFile;
 import dev.carveout.dts.dts.IncludeDirective;
+import dev.carveout.dts.dts.NodeDefinition;
 import dev.carveout.dts.dts.PreprocessorLine;
 import dev.carveout.dts.dts.TopItem;
 import dev.carveout.dts.tree.DtTree;
@@ -54,6 +61,11 @@ final class SourceSet {
 	}
 
 	TranslationUnit load(Path board) {
+		return load(board, false);
+	}
+
+	/** @param generateSymbols as dtc's -@: add /__symbols__ */
+	TranslationUnit load(Path board, boolean generateSymbols) {
 		if (!SourceReader.withUnsaved(overlay::contentOf).exists(board)) {
 			findings.add(BoardChecker.inputProblem(board, "cannot read " + board));
 			return null;
@@ -71,10 +83,11 @@ final class SourceSet {
 		}
 		reportIncludedErrors();
 		EffectiveTreeBuilder builder = new EffectiveTreeBuilder(findings::add);
+		builder.setBodyIncluder(this::includeInBody);
 		if (result.getRootASTElement() instanceof DtsFile dts) {
 			add(dts, new OriginLocator(unit.origins()), builder);
 		}
-		DtTree tree = builder.finish();
+		DtTree tree = builder.finish(generateSymbols);
 		return new TranslationUnit(board, tree, Set.copyOf(files));
 	}
 
@@ -88,45 +101,71 @@ final class SourceSet {
 		}
 	}
 
-	/** dtc's own /include/: the file is read as it is (cpp never sees it), from the includer's folder or -I. */
+	/** dtc's own /include/ at the top: the file is read as it is (cpp never sees it) and its items added. */
 	private void dtcInclude(IncludeDirective include, Locator locator, EffectiveTreeBuilder builder) {
-		SourceRef at = locator.locate(include);
-		Path from = at.file() == null ? null : at.file().getParent();
-		SourceReader reader = SourceReader.withUnsaved(overlay::contentOf);
-		Path target = null;
-		List<Path> search = new java.util.ArrayList<>();
-		if (from != null) {
-			search.add(from);
+		IncludedFile file = readDtcInclude(include, locator, "");
+		if (file != null && file.parsed() instanceof DtsFile dts) {
+			add(dts, file.locator(), builder);
 		}
-		search.addAll(includeDirs);
-		for (Path dir : search) {
-			Path candidate = dir.resolve(include.getFile()).normalize();
-			if (reader.exists(candidate)) {
-				target = candidate;
-				break;
+	}
+
+	/**
+	 * dtc's /include/ inside a node body: the file's items become items of that body. Alone it is not a
+	 * valid DTS file, so it is parsed inside "/ {" written before it, and locations are shifted back.
+	 */
+	private void includeInBody(Directive directive, Locator locator, BiConsumer<List<BodyItem>, Locator> into) {
+		if (directive instanceof IncludeDirective include) {
+			IncludedFile file = readDtcInclude(include, locator, BODY_PREFIX);
+			if (file != null && file.parsed() instanceof DtsFile dts && !dts.getItems().isEmpty()
+					&& dts.getItems().get(0) instanceof NodeDefinition wrapper) {
+				into.accept(wrapper.getBody(), file.locator());
 			}
 		}
+	}
+
+	private static final String BODY_PREFIX = "/ { ";
+
+	private record IncludedFile(EObject parsed, Locator locator) {
+	}
+
+	/** Finds (the includer's folder, then -I), reads and parses a /include/ file, reporting what goes wrong. */
+	private IncludedFile readDtcInclude(IncludeDirective include, Locator locator, String prefix) {
+		SourceRef at = locator.locate(include);
+		SourceReader reader = SourceReader.withUnsaved(overlay::contentOf);
+		List<Path> search = new ArrayList<>();
+		if (at.file() != null) {
+			search.add(at.file().getParent());
+		}
+		search.addAll(includeDirs);
+		Path target = search.stream().map(dir -> dir.resolve(include.getFile()).normalize()).filter(reader::exists)
+				.findFirst().orElse(null);
 		if (target == null) {
 			findings.add(new Finding(BoardChecker.RULE_INPUT, Severity.ERROR,
 					"/include/ file not found: " + include.getFile() + " (searched " + search + ")", at, null));
-			return;
+			return null;
 		}
+		String text;
 		try {
-			String text = reader.read(target);
-			files.add(target);
-			IParseResult result = parser.parse(new StringReader(text));
-			SourceLocator inFile = new SourceLocator(target, text);
-			for (INode error : result.getSyntaxErrors()) {
-				findings.add(new Finding(BoardChecker.RULE_SYNTAX, Severity.ERROR, error.getSyntaxErrorMessage().getMessage(),
-						new SourceRef(target, error.getStartLine(), inFile.column(error.getOffset()), error.getOffset(), error.getLength()),
-						null));
-			}
-			if (result.getRootASTElement() instanceof DtsFile dts) {
-				add(dts, inFile, builder);
-			}
+			text = reader.read(target);
 		} catch (IOException e) {
 			findings.add(new Finding(BoardChecker.RULE_INPUT, Severity.ERROR, "cannot read " + target + ": " + e.getMessage(), at, null));
+			return null;
 		}
+		files.add(target);
+		String parsedText = prefix.isEmpty() ? text : prefix + text + "\n};\n";
+		IParseResult result = parser.parse(new StringReader(parsedText));
+		SourceLocator inFile = new SourceLocator(target, text);
+		Locator shifted = element -> {
+			SourceRef r = new SourceLocator(target, parsedText).locate(element);
+			int offset = Math.max(0, r.offset() - prefix.length());
+			return new SourceRef(target, r.line(), inFile.column(offset), offset, r.length());
+		};
+		for (INode error : result.getSyntaxErrors()) {
+			int offset = Math.max(0, error.getOffset() - prefix.length());
+			findings.add(new Finding(BoardChecker.RULE_SYNTAX, Severity.ERROR, error.getSyntaxErrorMessage().getMessage(),
+					new SourceRef(target, error.getStartLine(), inFile.column(offset), offset, error.getLength()), null));
+		}
+		return new IncludedFile(result.getRootASTElement(), shifted);
 	}
 
 	/** A problem where it is, and counted for the board's #include line when it is in an included file. */

@@ -1,6 +1,5 @@
 package dev.carveout.dts.tree;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +14,15 @@ public final class DtNode {
 
 	private final String name;
 	private final DtNode parent;
-	private final List<String> labels = new ArrayList<>();
+	private final DtLabels labels = new DtLabels();
 	private final Map<String, DtProperty> properties = new LinkedHashMap<>();
 	private final Map<String, DtNode> children = new LinkedHashMap<>();
 	private SourceRef definedAt;
 	private boolean deleted;
+	private boolean omitIfUnreferenced;
+	private boolean referenced;
+	/** dtc's node->phandle: 0 until an explicit phandle property is seen or a reference needs one. */
+	private int phandle;
 
 	DtNode(String name, DtNode parent, SourceRef definedAt) {
 		this.name = name;
@@ -43,8 +46,23 @@ public final class DtNode {
 		return (parentPath.equals("/") ? "" : parentPath) + "/" + name;
 	}
 
+	/** Live labels in dtc's order (the last one added first), the order /__symbols__ lists them in. */
 	public List<String> labels() {
-		return labels;
+		return labels.live();
+	}
+
+	public boolean hasLabel(String label) {
+		return labels.contains(label);
+	}
+
+	/** Whether the node was marked /omit-if-no-ref/. */
+	public boolean isOmitIfUnreferenced() {
+		return omitIfUnreferenced;
+	}
+
+	/** The phandle dtc gives this node, 0 if it has none. Set by {@link DtcFinisher}. */
+	public int phandle() {
+		return phandle;
 	}
 
 	/** Where this node was first defined. */
@@ -89,6 +107,7 @@ public final class DtNode {
 		}
 	}
 
+	/** The child to merge a definition into; a deleted child comes back in its old place, as in dtc. */
 	DtNode childForMerge(String childName, SourceRef at) {
 		DtNode child = children.get(childName);
 		if (child == null) {
@@ -101,15 +120,68 @@ public final class DtNode {
 		return child;
 	}
 
-	void addLabel(String label) {
-		if (!labels.contains(label)) {
-			labels.add(label);
+	/** A delete in a node's first definition: holds the place if nothing of that name is there yet. */
+	void deletedPropertyPlaceholder(String propertyName, SourceRef at) {
+		if (!properties.containsKey(propertyName)) {
+			DtProperty placeholder = new DtProperty(propertyName, null, at);
+			placeholder.delete();
+			properties.put(propertyName, placeholder);
 		}
 	}
 
+	/** Like {@link #deletedPropertyPlaceholder} for a child node. */
+	void deletedChildPlaceholder(String childName, SourceRef at) {
+		if (!children.containsKey(childName)) {
+			DtNode placeholder = new DtNode(childName, this, at);
+			placeholder.delete();
+			children.put(childName, placeholder);
+		}
+	}
+
+	/** Whether the node has a child entry of that name, live or deleted. */
+	boolean hasChildEntry(String childName) {
+		return children.containsKey(childName);
+	}
+
+	void addLabels(List<String> newLabels, boolean fresh) {
+		labels.addAll(newLabels, fresh);
+	}
+
+	boolean hasAnyLabelEntry() {
+		return labels.any();
+	}
+
+	void markOmitIfUnreferenced() {
+		omitIfUnreferenced = true;
+	}
+
+	boolean isReferenced() {
+		return referenced;
+	}
+
+	void markReferenced() {
+		referenced = true;
+	}
+
+	void setPhandle(int value) {
+		phandle = value;
+	}
+
+	/** Adds a property dtc generates (phandle, a /__symbols__ entry) at the end, as add_property() does. */
+	void appendProperty(String propertyName, PropertyValue value) {
+		properties.remove(propertyName);
+		properties.put(propertyName, new DtProperty(propertyName, value, SourceRef.UNKNOWN));
+	}
+
+	/** Drops a property outright, as dtc drops a redundant "name" property. */
+	void removeProperty(String propertyName) {
+		properties.remove(propertyName);
+	}
+
+	/** dtc's delete_node(): the node, its subtree, properties and labels stay in place, flagged. */
 	void delete() {
 		deleted = true;
-		labels.clear();
+		labels.deleteAll();
 		properties.values().forEach(DtProperty::delete);
 		children.values().forEach(DtNode::delete);
 	}

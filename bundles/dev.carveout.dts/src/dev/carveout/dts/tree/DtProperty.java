@@ -45,6 +45,11 @@ public final class DtProperty {
 		return deleted;
 	}
 
+	/** Sets the value dtc's finishing passes computed (phandles filled in, paths spliced in). */
+	void setValue(PropertyValue newValue) {
+		value = newValue;
+	}
+
 	void redefine(PropertyValue newValue, SourceRef at, List<String> newLabels) {
 		value = newValue;
 		definedAt = at;

@@ -39,13 +39,38 @@ public final class DtTree {
 		return node;
 	}
 
+	/**
+	 * The node a reference names, as dtc's get_node_by_ref(): "/" is the root, "/a/b" a path, "label" the
+	 * first node in tree order carrying the label, and "label/a/b" a path below a labelled node.
+	 */
+	public DtNode resolve(String reference) {
+		if (reference.startsWith("/")) {
+			return find(reference);
+		}
+		int slash = reference.indexOf('/');
+		DtNode labelled = findLabel(slash < 0 ? reference : reference.substring(0, slash));
+		if (labelled == null || slash < 0) {
+			return labelled;
+		}
+		DtNode node = labelled;
+		for (String part : reference.substring(slash + 1).split("/")) {
+			if (!part.isEmpty()) {
+				node = node.child(part);
+				if (node == null) {
+					return null;
+				}
+			}
+		}
+		return node;
+	}
+
 	/** The live node carrying a label, or null. */
 	public DtNode findLabel(String label) {
 		return findLabel(root, label);
 	}
 
 	private static DtNode findLabel(DtNode node, String label) {
-		if (node.labels().contains(label)) {
+		if (node.hasLabel(label)) {
 			return node;
 		}
 		for (DtNode child : node.children()) {

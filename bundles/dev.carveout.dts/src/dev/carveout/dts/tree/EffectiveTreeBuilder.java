@@ -8,10 +8,12 @@ import org.eclipse.emf.ecore.EObject;
 import dev.carveout.dts.dts.BodyItem;
 import dev.carveout.dts.dts.DeleteNode;
 import dev.carveout.dts.dts.DeleteProperty;
+import dev.carveout.dts.dts.Directive;
 import dev.carveout.dts.dts.Label;
 import dev.carveout.dts.dts.MemReserve;
 import dev.carveout.dts.dts.Node;
 import dev.carveout.dts.dts.NodeDefinition;
+import dev.carveout.dts.dts.OmitIfNoRef;
 import dev.carveout.dts.dts.Property;
 import dev.carveout.dts.dts.Reference;
 import dev.carveout.dts.dts.RootTarget;
@@ -23,6 +25,7 @@ import dev.carveout.memmap.SourceRef;
 /**
  * Builds the effective tree from top-level items in the order dtc reads them: definitions of a node merge
  * into it, '&label { }' merges into the labelled node, later values replace earlier ones, deletes remove.
+ * {@link #finish()} then runs dtc's finishing passes (see {@link DtcFinisher}).
  */
 public final class EffectiveTreeBuilder {
 
@@ -30,18 +33,36 @@ public final class EffectiveTreeBuilder {
 
 	private final DtTree tree = new DtTree(new DtNode("", null, SourceRef.UNKNOWN));
 	private final Consumer<Finding> problems;
+	private BodyIncluder bodyIncluder = (directive, at, into) -> {
+	};
+	private boolean rootDefined;
+	private boolean finished;
 
 	public EffectiveTreeBuilder(Consumer<Finding> problems) {
 		this.problems = problems;
 	}
 
+	/** Who reads files included inside a node body; without one such includes are ignored. */
+	public void setBodyIncluder(BodyIncluder includer) {
+		bodyIncluder = includer;
+	}
+
 	public void add(EObject item, Locator at) {
 		if (item instanceof NodeDefinition definition) {
-			DtNode target = definition.getTarget() instanceof RootTarget ? tree.root()
+			boolean isRoot = definition.getTarget() instanceof RootTarget;
+			DtNode target = isRoot ? tree.root()
 					: resolve((Reference) definition.getTarget(), at.locate(definition.getTarget()));
 			if (target != null) {
-				labels(target, definition.getLabels());
-				body(target, definition.getBody(), at);
+				// only the first '/ { }' is a new node; everything after merges into it
+				boolean fresh = isRoot && !rootDefined;
+				target.addLabels(labelNames(definition.getLabels()), fresh);
+				rootDefined |= isRoot;
+				body(target, definition.getBody(), at, fresh);
+			}
+		} else if (item instanceof OmitIfNoRef omit && omit.getTarget() != null) {
+			DtNode target = resolve(omit.getTarget(), at.locate(omit));
+			if (target != null) {
+				target.markOmitIfUnreferenced();
 			}
 		} else if (item instanceof DeleteNode delete && delete.getTarget() != null) {
 			DtNode target = resolve(delete.getTarget(), at.locate(delete));
@@ -59,11 +80,29 @@ public final class EffectiveTreeBuilder {
 		}
 	}
 
+	/** The tree as dtc writes it by default (no -@): references resolved, phandles assigned. */
 	public DtTree finish() {
+		return finish(false);
+	}
+
+	/**
+	 * The tree as dtc writes it; {@code generateSymbols} is dtc's -@ (a /__symbols__ node listing every label).
+	 * The passes run once: later calls return the same tree.
+	 */
+	public DtTree finish(boolean generateSymbols) {
+		if (!finished) {
+			finished = true;
+			new DtcFinisher(tree, problems).run(generateSymbols);
+		}
 		return tree;
 	}
 
-	private void body(DtNode node, List<BodyItem> items, Locator at) {
+	/**
+	 * {@code fresh}: this body defines the node for the first time. dtc then keeps a delete of something
+	 * not yet there as a deleted placeholder, which a later definition fills in at that place, and a
+	 * delete of something defined earlier in the same body has no effect.
+	 */
+	private void body(DtNode node, List<BodyItem> items, Locator at, boolean fresh) {
 		for (BodyItem item : items) {
 			if (item instanceof Property property) {
 				PropertyValue value;
@@ -74,34 +113,40 @@ public final class EffectiveTreeBuilder {
 				}
 				node.setProperty(property.getName(), value, at.locate(property), labelNames(property.getLabels()));
 			} else if (item instanceof Node child) {
+				boolean newChild = !node.hasChildEntry(child.getName());
 				DtNode merged = node.childForMerge(child.getName(), at.locate(child));
-				labels(merged, child.getLabels());
-				body(merged, child.getBody(), at);
+				merged.addLabels(labelNames(child.getLabels()), newChild);
+				if (child.isOmitIfNoRef()) {
+					merged.markOmitIfUnreferenced();
+				}
+				body(merged, child.getBody(), at, newChild);
 			} else if (item instanceof DeleteProperty delete) {
-				node.deleteProperty(delete.getName());
+				if (fresh) {
+					node.deletedPropertyPlaceholder(delete.getName(), at.locate(delete));
+				} else {
+					node.deleteProperty(delete.getName());
+				}
+			} else if (item instanceof DeleteNode delete && delete.getName() != null && fresh) {
+				node.deletedChildPlaceholder(delete.getName(), at.locate(delete));
 			} else if (item instanceof DeleteNode delete) {
 				DtNode target = delete.getName() != null ? node.child(delete.getName())
 						: resolve(delete.getTarget(), at.locate(delete));
 				if (target != null) {
 					target.delete();
 				}
+			} else if (item instanceof Directive directive) {
+				bodyIncluder.include(directive, at, (included, locator) -> body(node, included, locator, fresh));
 			}
 		}
 	}
 
 	private DtNode resolve(Reference reference, SourceRef at) {
 		String target = References.target(reference);
-		DtNode node = target.startsWith("/") ? tree.find(target) : tree.findLabel(target);
+		DtNode node = tree.resolve(target);
 		if (node == null) {
 			problem(at, "Label or path " + target + " not found");
 		}
 		return node;
-	}
-
-	private void labels(DtNode node, List<Label> labels) {
-		for (String label : labelNames(labels)) {
-			node.addLabel(label);
-		}
 	}
 
 	private static List<String> labelNames(List<Label> labels) {

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Prepares the differential corpus: the arm64 boards of Debian's linux-source-6.12, each compiled to a DTB
+# by cpp + dtc the way kbuild does (scripts/Makefile.dtbs), plus -@ so the DTB carries every label in
+# /__symbols__. The conformance test compares Carveout's effective tree of the original sources with these.
+#
+#   tests/corpus/prepare-corpus.sh OUT
+#
+# OUT/linux/            the kernel subset: arch/arm64/boot/dts, arch/arm/boot/dts, include/dt-bindings,
+#                       scripts/dtc/include-prefixes and the uapi header a bindings symlink points to
+#                       (extracted once per package version)
+# OUT/boards.txt        the boards, one path a line, relative to OUT/linux
+# OUT/dtb/<vendor>/<board>.dtb
+# OUT/pre/<vendor>/<board>.dts   cpp's output without line markers (cpp -P): what dtc read, so the engine can
+#                                be measured apart from the preprocessor
+# OUT/log/<vendor>/<board>.txt   cpp and dtc messages of a board that failed
+# OUT/version           the versions of the kernel package, dtc and cpp the corpus was made with
+# Needs: linux-source-6.12, cpp, device-tree-compiler, xz-utils (installed here when run as root).
+set -euo pipefail
+
+out=${1:?usage: prepare-corpus.sh OUT}
+package=linux-source-6.12
+tarball=/usr/src/$package.tar.xz
+jobs=${CORPUS_JOBS:-2}
+
+die() { echo "prepare-corpus: $*" >&2; exit 1; }
+
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+ensure_packages() {
+	local missing=()
+	for p in $package cpp device-tree-compiler xz-utils; do
+		installed "$p" || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return
+	[ "$(id -u)" -eq 0 ] || die "missing packages ${missing[*]}; run: sudo apt-get install -y ${missing[*]}"
+	echo "prepare-corpus: installing ${missing[*]}"
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# Only what the arm64 boards read: their own tree, the arm tree they include, the bindings headers and the
+# include-prefixes symlinks kbuild passes to cpp and dtc (dt-bindings/input/linux-event-codes.h links to uapi).
+extract() {
+	local version=$1
+	if [ -f "$out/version" ] && [ "$(cat "$out/version")" = "$version" ] && [ -d "$out/linux/arch/arm64/boot/dts" ]; then
+		return
+	fi
+	[ -f "$tarball" ] || die "$tarball not found (package $package)"
+	echo "prepare-corpus: extracting the DeviceTree sources of $package $version"
+	rm -rf "$out/linux" "$out/dtb" "$out/pre" "$out/log" "$out/version"
+	mkdir -p "$out/linux"
+	tar -xJf "$tarball" -C "$out/linux" --strip-components=1 \
+		$package/arch/arm64/boot/dts $package/arch/arm/boot/dts $package/include/dt-bindings \
+		$package/scripts/dtc/include-prefixes $package/include/uapi/linux/input-event-codes.h
+	echo "$version" >"$out/version"
+}
+
+list_boards() {
+	(cd "$out/linux" && find arch/arm64/boot/dts -name '*.dts' | LC_ALL=C sort) >"$out/boards.txt.new"
+	mv "$out/boards.txt.new" "$out/boards.txt"
+}
+
+# One board, as kbuild's cmd_dtc: cpp with dtc_cpp_flags, then dtc with the default DTC_FLAGS. The only
+# per-board flags the arm64 Makefiles set are -@ and warning switches; -@ is on for every board here and
+# warnings do not change the DTB.
+compile_board() {
+	local board=$1
+	local rel=${board#arch/arm64/boot/dts/}
+	local dtb=$out/dtb/${rel%.dts}.dtb log=$out/log/${rel%.dts}.txt pre=$out/pre/$rel
+	[ "$dtb" -nt "$out/version" ] && [ "$pre" -nt "$out/version" ] && return 0
+	mkdir -p "$(dirname "$dtb")" "$(dirname "$log")" "$(dirname "$pre")"
+	local tmp
+	tmp=$(mktemp)
+	if (cd "$out/linux" &&
+		cpp -nostdinc -I scripts/dtc/include-prefixes -undef -D__DTS__ -x assembler-with-cpp -o "$tmp" "$board" &&
+		dtc -O dtb -o "$dtb.tmp" -b 0 -i "$(dirname "$board")" -i scripts/dtc/include-prefixes \
+			-Wno-unique_unit_address -Wno-unit_address_vs_reg -Wno-avoid_unnecessary_addr_size \
+			-Wno-alias_paths -Wno-graph_child_address -Wno-simple_bus_reg -@ "$tmp") >"$log" 2>&1; then
+		mv "$dtb.tmp" "$dtb"
+		sed '/^# [0-9]/d' "$tmp" >"$pre"
+		rm -f "$log"
+	else
+		rm -f "$dtb.tmp"
+		echo "prepare-corpus: $board did not compile, see $log" >&2
+	fi
+	rm -f "$tmp"
+}
+
+ensure_packages
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+# A new kernel package or a new dtc or cpp makes every DTB stale.
+version="$(dpkg-query -W -f='${Version}' $package) $(dtc --version | head -n 1) cpp $(dpkg-query -W -f='${Version}' cpp)"
+extract "$version"
+list_boards
+export out
+export -f compile_board
+start=$(date +%s)
+xargs -a "$out/boards.txt" -P "$jobs" -n 1 bash -c 'compile_board "$0"'
+echo "prepare-corpus: $(find "$out/dtb" -name '*.dtb' | wc -l) DTBs of $(wc -l <"$out/boards.txt") boards in $out ($(( $(date +%s) - start )) s)"
