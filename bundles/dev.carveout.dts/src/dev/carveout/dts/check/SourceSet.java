@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 import org.eclipse.emf.ecore.EObject;
-
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.parser.IParser;
