@@ -18,6 +18,7 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 	static final String USAGE = """
 			usage: carveout check [options] FILE...
 			  -I DIR                   add an include directory (after the including file's own)
+			  --kernel-tree KSRC       kbuild's include paths of a kernel tree (arm64)
 			  --format text|json       dtc-style lines (default) or one JSON object per board (JSON Lines)
 			  --rule ID=off|info|warning|error   change a rule's severity
 			  --page-size 4|16|64      arm64 page size in KiB (default 4)
@@ -30,6 +31,7 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 	static CheckOptions parse(List<String> args) throws UsageException {
 		List<Path> boards = new ArrayList<>();
 		List<Path> includeDirs = new ArrayList<>();
+		Path kernelTree = null;
 		RuleSet rules = RuleSet.defaults();
 		int pageSize = KernelProfile.DEFAULT.pageSizeKiB();
 		KernelVersion version = KernelProfile.DEFAULT.version();
@@ -51,6 +53,7 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 				case "--page-size" -> pageSize = integer(value(args, ++i, arg), arg);
 				case "--kernel" -> version = version(value(args, ++i, arg));
 				case "--werror" -> werror = true;
+				case "--kernel-tree" -> kernelTree = Path.of(value(args, ++i, arg));
 				case "--boot-log" -> bootLog = Path.of(value(args, ++i, arg));
 				case "--predict-boot-log" -> predict = true;
 				default -> {
@@ -74,6 +77,9 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 			throw new UsageException(e.getMessage());
 		}
 		CheckSettings settings = CheckSettings.defaults().withIncludeDirs(includeDirs).withRules(rules).withProfile(profile);
+		if (kernelTree != null) {
+			settings = settings.withKernelTree(kernelTree, "arm64");
+		}
 		return new CheckOptions(List.copyOf(boards), settings, format, werror, bootLog, predict);
 	}
 

@@ -28,6 +28,18 @@ public record CheckSettings(List<Path> includeDirs, RuleSet rules, KernelProfile
 		return new CheckSettings(includeDirs, newRules, profile);
 	}
 
+	/**
+	 * kbuild's include paths for a kernel tree: scripts/dtc/include-prefixes (through which {@code <dt-bindings/...>}
+	 * and {@code <arm64/...>} resolve) and the architecture's dts folder; the board's own folder is searched
+	 * first for quoted includes anyway.
+	 */
+	public CheckSettings withKernelTree(Path kernelTree, String arch) {
+		List<Path> dirs = new java.util.ArrayList<>(includeDirs);
+		dirs.add(kernelTree.resolve("scripts/dtc/include-prefixes"));
+		dirs.add(kernelTree.resolve("arch").resolve(arch).resolve("boot/dts"));
+		return withIncludeDirs(dirs);
+	}
+
 	public CheckSettings withProfile(KernelProfile newProfile) {
 		return new CheckSettings(includeDirs, rules, newProfile);
 	}

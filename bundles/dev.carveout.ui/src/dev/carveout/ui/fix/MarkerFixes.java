@@ -12,11 +12,11 @@ import org.eclipse.ui.IMarkerResolutionGenerator2;
 
 import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckResult;
-import dev.carveout.dts.check.CheckSettings;
 import dev.carveout.dts.fix.Fix;
 import dev.carveout.dts.fix.QuickFixes;
 import dev.carveout.memmap.Finding;
 import dev.carveout.ui.CarveoutUi;
+import dev.carveout.ui.prefs.CarveoutPreferences;
 
 /**
  * The quick fixes of a Carveout marker, for the Problems view and Ctrl+1 alike: the marker's board is
@@ -48,7 +48,7 @@ public final class MarkerFixes implements IMarkerResolutionGenerator2 {
 			return List.of();
 		}
 		OpenDocuments overlay = new OpenDocuments();
-		BoardChecker checker = new BoardChecker(CheckSettings.defaults());
+		BoardChecker checker = new BoardChecker(CarveoutPreferences.settingsFor(board.getProject()));
 		CheckResult result = checker.check(board.getLocation().toPath(), overlay);
 		Finding finding = findingOf(marker, ruleId, result);
 		return finding == null ? List.of() : new QuickFixes(checker).fixesFor(finding, result, overlay);

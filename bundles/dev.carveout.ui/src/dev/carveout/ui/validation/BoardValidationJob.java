@@ -16,9 +16,9 @@ import org.eclipse.core.runtime.jobs.Job;
 
 import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckResult;
-import dev.carveout.dts.check.CheckSettings;
 import dev.carveout.dts.check.SourceOverlay;
 import dev.carveout.ui.CarveoutUi;
+import dev.carveout.ui.prefs.CarveoutPreferences;
 
 /**
  * Checks the board an editor shows, with the editor's unsaved text standing in for the file on disk, and
@@ -70,7 +70,7 @@ public final class BoardValidationJob extends Job {
 			checkedText.accept(text);
 			overlay = SourceOverlay.of(Map.of(path, text));
 		}
-		CheckResult result = new BoardChecker(CheckSettings.defaults()).check(path, overlay);
+		CheckResult result = new BoardChecker(CarveoutPreferences.settingsFor(file.getProject())).check(path, overlay);
 		if (monitor.isCanceled()) {
 			return Status.CANCEL_STATUS;
 		}

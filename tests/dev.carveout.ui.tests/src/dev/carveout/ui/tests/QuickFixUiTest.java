@@ -100,6 +100,8 @@ class QuickFixUiTest {
 		ISourceViewer viewer = (ISourceViewer) editor.getAdapter(ITextOperationTarget.class);
 		ITextHover hover = ((SourceViewerConfiguration) configuration.invoke(editor)).getTextHover(viewer, IDocument.DEFAULT_CONTENT_TYPE);
 		int offset = document.get().indexOf("no-map", document.get().indexOf("camera_mem:"));
+		// The hover reads the board's last check, which the checking job publishes after the markers.
+		Workbench.waitUntil(() -> hover.getHoverInfo(viewer, hover.getHoverRegion(viewer, offset)) != null, () -> "no check result yet");
 		String text = hover.getHoverInfo(viewer, hover.getHoverRegion(viewer, offset));
 		assertTrue(text.startsWith("camera@8b700000 (camera_mem) — no-map carve-out"), text);
 		assertTrue(text.contains("0x8b700000–0x8bbfffff, size 0x500000 (5 MiB)"), text);
