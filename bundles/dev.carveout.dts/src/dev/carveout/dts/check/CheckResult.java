@@ -4,12 +4,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import dev.carveout.dts.tree.DtTree;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.MemoryMap;
 
 /**
  * What checking one board found: every finding (located in the file that caused it), the files the board
- * was read from, and the memory map built from its effective tree.
+ * was read from, the memory map built from its effective tree, and the tree itself (null when the board could
+ * not be read), which the language server navigates labels and paths with.
  */
-public record CheckResult(Path board, List<Finding> findings, Set<Path> files, MemoryMap memoryMap) {
+public record CheckResult(Path board, List<Finding> findings, Set<Path> files, MemoryMap memoryMap, DtTree tree) {
+
+	public CheckResult(Path board, List<Finding> findings, Set<Path> files, MemoryMap memoryMap) {
+		this(board, findings, files, memoryMap, null);
+	}
 }
