@@ -3,6 +3,7 @@ package dev.carveout.lsp;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
+import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
 
 import com.google.inject.AbstractModule;
@@ -32,5 +33,6 @@ final class CarveoutServerModule extends AbstractModule {
 		registry.getExtensionToFactoryMap().put("dts", dts);
 		registry.getExtensionToFactoryMap().put("dtsi", dts);
 		bind(IResourceServiceProvider.Registry.class).toInstance(registry);
+		bind(XtextResourceSet.class).to(LanguageResourceSet.class);
 	}
 }

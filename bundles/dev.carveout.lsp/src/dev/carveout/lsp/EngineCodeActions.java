@@ -8,11 +8,13 @@ import java.util.Map;
 
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.resource.XtextResource;
 
@@ -34,18 +36,23 @@ public class EngineCodeActions implements ICodeActionService2 {
 
 	@Override
 	public List<Either<Command, CodeAction>> getCodeActions(Options options) {
-		if (!(options.getResource() instanceof XtextResource resource)) {
-			return List.of();
-		}
-		List<Diagnostic> diagnostics = options.getCodeActionParams().getContext().getDiagnostics();
+		CodeActionParams params = options.getCodeActionParams();
+		List<Diagnostic> diagnostics = params.getContext().getDiagnostics();
 		if (diagnostics == null || diagnostics.isEmpty()) {
 			return List.of();
 		}
+		// Xtext hands version-2 services the URI and a way to read, not the resource.
+		String uri = params.getTextDocument().getUri();
+		return options.getLanguageServerAccess().doSyncRead(uri, context -> context.getResource() instanceof XtextResource resource
+				? actions(resource, context.getDocument(), diagnostics, uri) : List.of());
+	}
+
+	private List<Either<Command, CodeAction>> actions(XtextResource resource, Document document, List<Diagnostic> diagnostics,
+			String documentUri) {
 		BoardCheck check = session.check(resource);
-		String documentUri = options.getCodeActionParams().getTextDocument().getUri();
 		List<Either<Command, CodeAction>> actions = new ArrayList<>();
 		for (Diagnostic diagnostic : diagnostics) {
-			Finding finding = findingOf(diagnostic, check, options.getDocument().getOffSet(diagnostic.getRange().getStart()));
+			Finding finding = findingOf(diagnostic, check, document.getOffSet(diagnostic.getRange().getStart()));
 			if (finding == null) {
 				continue;
 			}

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.log4j.Logger;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.CompletionList;
@@ -29,12 +28,10 @@ import dev.carveout.dts.tree.DtTree;
 /**
  * Completion from what the kernel reads: the properties of a /reserved-memory child, the compatible values and
  * statuses it knows, and the board's labels after {@code &}. The context comes from the text before the
- * cursor, which stays readable while the user is in the middle of a statement and the parse is not; Xtext's
- * grammar proposals follow.
+ * cursor, which stays readable while the user is in the middle of a statement and the parse is not. Xtext's
+ * grammar-driven proposals are not added: its content-assist parser does not follow cpp's directive lines.
  */
 public class ReservedMemoryCompletions extends ContentAssistService {
-
-	private static final Logger LOG = Logger.getLogger(ReservedMemoryCompletions.class);
 
 	/** Property names with what to insert: flags end the statement, values open it. */
 	static final List<String[]> REGION_PROPERTIES = List.of(
@@ -55,7 +52,10 @@ public class ReservedMemoryCompletions extends ContentAssistService {
 	private static final Pattern LABEL_PREFIX = Pattern.compile("&([A-Za-z0-9_]*)$");
 	private static final Pattern STRING_PREFIX = Pattern.compile("\\b(compatible|status)\\s*=\\s*(?:\"[^\"]*\"\\s*,\\s*)*\"([^\"]*)$");
 	private static final Pattern STATEMENT_PREFIX = Pattern.compile("(?:^|[;{}])\\s*([A-Za-z0-9,._+#?-]*)$");
-	private static final Pattern HEADER = Pattern.compile("(?:[A-Za-z_][A-Za-z0-9_]*:\\s*)*(&\\{[^}]*\\}|&[A-Za-z_][A-Za-z0-9_]*|/|[A-Za-z0-9,._+@-]+)\\s*$");
+	private static final char PATH_OPEN = '\u0001';
+	private static final char PATH_CLOSE = '\u0002';
+	private static final Pattern PATH_REFERENCE = Pattern.compile("&\\{([^}]*)\\}");
+	private static final Pattern HEADER = Pattern.compile("(?:[A-Za-z_][A-Za-z0-9_]*:\\s*)*(&\u0001[^\u0002]*\u0002|&[A-Za-z_][A-Za-z0-9_]*|/|[A-Za-z0-9,._+@-]+)\\s*$");
 
 	@Inject
 	private EngineSession session;
@@ -86,14 +86,7 @@ public class ReservedMemoryCompletions extends ContentAssistService {
 						statement.group(1).length()));
 			}
 		}
-		CompletionList list = new CompletionList(false, items);
-		try {
-			list.getItems().addAll(super.createCompletionList(document, resource, params, cancelIndicator).getItems());
-		} catch (RuntimeException e) {
-			// Grammar proposals are a bonus; ours stand without them.
-			LOG.debug("Xtext content assist failed", e);
-		}
-		return list;
+		return new CompletionList(false, items);
 	}
 
 	private static CompletionItem item(String label, String insert, CompletionItemKind kind, String detail, Document document,
@@ -124,20 +117,21 @@ public class ReservedMemoryCompletions extends ContentAssistService {
 	 * braces before it, resolved like dtc ({@code &label} and {@code &{/path}} through the board's tree).
 	 */
 	private boolean inReservedMemoryChild(XtextResource resource, String before) {
+		// &{/path} references hold braces that open no node: hide them from the brace count.
+		String text = PATH_REFERENCE.matcher(before).replaceAll(m -> Matcher.quoteReplacement(
+				"&" + PATH_OPEN + m.group(1) + PATH_CLOSE));
 		Deque<String> headers = new ArrayDeque<>();
 		int depth = 0;
-		for (int i = before.length() - 1; i >= 0; i--) {
-			char c = before.charAt(i);
+		for (int i = text.length() - 1; i >= 0; i--) {
+			char c = text.charAt(i);
 			if (c == '}') {
 				depth++;
-			} else if (c == '{' && i > 0 && before.charAt(i - 1) == '&') {
-				continue; // the brace of a &{/path} reference
 			} else if (c == '{') {
 				if (depth > 0) {
 					depth--;
 				} else {
-					Matcher header = HEADER.matcher(before.substring(Math.max(0, i - 200), i));
-					headers.push(header.find() ? header.group(1) : "?");
+					Matcher header = HEADER.matcher(text.substring(Math.max(0, i - 200), i));
+					headers.push(header.find() ? header.group(1).replace(PATH_OPEN, '{').replace(PATH_CLOSE, '}') : "?");
 				}
 			}
 		}
