@@ -15,6 +15,7 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.validation.Issue;
@@ -39,6 +40,14 @@ public class CarveoutLanguageServerImpl extends LanguageServerImpl {
 		root = base != null && base.isFile() ? EngineSession.pathOf(base) : null;
 		applySettings(params.getInitializationOptions());
 		return super.initialize(params);
+	}
+
+	/** Completion opens after '&' (labels) and '"' (compatible and status values), not Xtext's '.'. */
+	@Override
+	protected ServerCapabilities createServerCapabilities(InitializeParams params) {
+		ServerCapabilities capabilities = super.createServerCapabilities(params);
+		capabilities.getCompletionProvider().setTriggerCharacters(List.of("&", "\""));
+		return capabilities;
 	}
 
 	@Override

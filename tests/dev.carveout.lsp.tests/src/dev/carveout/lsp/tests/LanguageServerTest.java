@@ -183,6 +183,39 @@ class LanguageServerTest {
 	}
 
 	@Test
+	void findingsOfAnIncludedFileShowOnTheIncludeLineUntilThatFileIsOpen() throws Exception {
+		// fw.dtsi's region says @80000000 but starts at 0x80100000: R12, in fw.dtsi.
+		String fw = """
+				&reserved_memory {
+					fw_mem: fw@80000000 { reg = <0x0 0x80100000 0x0 0x100000>; no-map; };
+				};
+				""";
+		String board = """
+				/dts-v1/;
+				#include "soc.dtsi"
+				#include "fw.dtsi"
+				""";
+		Files.writeString(dir.resolve("fw.dtsi"), fw);
+		Files.writeString(dir.resolve("fw-board.dts"), board);
+		String fwUri = dir.resolve("fw.dtsi").toUri().toString();
+		String boardUri = dir.resolve("fw-board.dts").toUri().toString();
+
+		int before = client.publishedCount();
+		open(boardUri, board);
+		List<Diagnostic> onBoard = client.awaitDiagnostics(boardUri, before, d -> hasRule(d, "R12"));
+		Diagnostic r12 = onBoard.stream().filter(d -> "R12".equals(d.getCode().getLeft())).findFirst().orElseThrow();
+		assertEquals(2, r12.getRange().getStart().getLine(), "on the #include of fw.dtsi");
+		assertTrue(r12.getMessage().getLeft().startsWith("in fw.dtsi:2: "), r12.getMessage().getLeft());
+
+		int beforeOpen = client.publishedCount();
+		open(fwUri, fw);
+		List<Diagnostic> onFw = client.awaitDiagnostics(fwUri, beforeOpen, d -> hasRule(d, "R12"));
+		assertEquals(1, onFw.stream().filter(d -> "R12".equals(d.getCode().getLeft())).findFirst().orElseThrow()
+				.getRange().getStart().getLine());
+		client.awaitDiagnostics(boardUri, beforeOpen, d -> !hasRule(d, "R12"));
+	}
+
+	@Test
 	void hoverShowsTheRegionAndWhereItsRegWasDefined() throws Exception {
 		int before = client.publishedCount();
 		open(boardUri, BOARD);
