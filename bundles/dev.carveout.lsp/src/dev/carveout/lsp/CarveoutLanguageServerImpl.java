@@ -1,5 +1,8 @@
 package dev.carveout.lsp;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +39,29 @@ public class CarveoutLanguageServerImpl extends LanguageServerImpl {
 
 	@Override
 	public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-		URI base = getBaseDir(params);
+		URI base = super.getBaseDir(params);
 		root = base != null && base.isFile() ? EngineSession.pathOf(base) : null;
 		applySettings(params.getInitializationOptions());
 		return super.initialize(params);
+	}
+
+	/**
+	 * A client that opens single files sends no root; Xtext needs one. An empty directory gives it a workspace
+	 * with nothing to index, and the files the client opens are served all the same.
+	 */
+	@Override
+	protected URI getBaseDir(InitializeParams params) {
+		URI base = super.getBaseDir(params);
+		if (base != null) {
+			return base;
+		}
+		try {
+			Path empty = Files.createTempDirectory("carveout-lsp");
+			empty.toFile().deleteOnExit();
+			return URI.createURI(EngineSession.uriOf(empty));
+		} catch (IOException e) {
+			throw new UncheckedIOException("no workspace root from the client and no temporary directory for one", e);
+		}
 	}
 
 	/** Completion opens after '&' (labels) and '"' (compatible and status values), not Xtext's '.'. */

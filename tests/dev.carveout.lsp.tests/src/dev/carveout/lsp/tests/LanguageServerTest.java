@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.file.Files;
@@ -100,8 +101,7 @@ class LanguageServerTest {
 
 	private final RecordingClient client = new RecordingClient();
 	private LanguageServer server;
-	private PipedOutputStream toServer;
-	private PipedOutputStream toClient;
+	private final List<PipedOutputStream> pipes = new java.util.ArrayList<>();
 	private String boardUri;
 
 	@BeforeEach
@@ -114,14 +114,7 @@ class LanguageServerTest {
 		Files.writeString(dir.resolve("soc.dtsi"), SOC);
 		Files.writeString(dir.resolve("board.dts"), BOARD);
 		boardUri = dir.resolve("board.dts").toUri().toString();
-		PipedInputStream serverIn = new PipedInputStream(1 << 20);
-		toServer = new PipedOutputStream(serverIn);
-		PipedInputStream clientIn = new PipedInputStream(1 << 20);
-		toClient = new PipedOutputStream(clientIn);
-		CarveoutLanguageServer.create().serve(serverIn, toClient);
-		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, clientIn, toServer);
-		launcher.startListening();
-		server = launcher.getRemoteProxy();
+		server = connect(client);
 
 		InitializeParams init = new InitializeParams();
 		init.setRootUri(dir.toUri().toString());
@@ -139,11 +132,37 @@ class LanguageServerTest {
 		server.initialized(new InitializedParams());
 	}
 
+	/** A fresh server in this JVM, and an lsp4j client connected to it through pipes. */
+	private LanguageServer connect(RecordingClient recorder) throws IOException {
+		PipedInputStream serverIn = new PipedInputStream(1 << 20);
+		PipedOutputStream clientOut = new PipedOutputStream(serverIn);
+		PipedInputStream clientIn = new PipedInputStream(1 << 20);
+		PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+		pipes.add(clientOut);
+		pipes.add(serverOut);
+		CarveoutLanguageServer.create().serve(serverIn, serverOut);
+		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(recorder, clientIn, clientOut);
+		launcher.startListening();
+		return launcher.getRemoteProxy();
+	}
+
 	@AfterEach
 	void stop() throws Exception {
 		server.shutdown().get(10, TimeUnit.SECONDS);
-		toServer.close();
-		toClient.close();
+		for (PipedOutputStream pipe : pipes) {
+			pipe.close();
+		}
+	}
+
+	@Test
+	void aClientWithoutWorkspaceRootIsServedToo() throws Exception {
+		RecordingClient single = new RecordingClient();
+		LanguageServer rootless = connect(single);
+		rootless.initialize(new InitializeParams()).get(60, TimeUnit.SECONDS);
+		rootless.initialized(new InitializedParams());
+		rootless.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(boardUri, "dts", 1, BOARD)));
+		single.awaitDiagnostics(boardUri, 0, d -> hasRule(d, "R8"));
+		rootless.shutdown().get(10, TimeUnit.SECONDS);
 	}
 
 	private void open(String uri, String text) {
