@@ -155,6 +155,33 @@ class LanguageServerTest {
 	}
 
 	@Test
+	void includePathsFromTheSettingsFindIncludes() throws Exception {
+		Files.createDirectories(dir.resolve("include/soc"));
+		Files.writeString(dir.resolve("include/soc/fw.dtsi"), """
+				&reserved_memory {
+					fw_mem: fw@80000000 { reg = <0x0 0x80100000 0x0 0x100000>; no-map; };
+				};
+				""");
+		String board = """
+				/dts-v1/;
+				#include "soc.dtsi"
+				#include <soc/fw.dtsi>
+				""";
+		String uri = dir.resolve("inc-board.dts").toUri().toString();
+		Files.writeString(dir.resolve("inc-board.dts"), board);
+
+		int before = client.publishedCount();
+		open(uri, board);
+		client.awaitDiagnostics(uri, before, d -> d.stream().anyMatch(x -> x.getMessage().getLeft().contains("include file not found")));
+
+		int beforeChange = client.publishedCount();
+		server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
+				JsonParser.parseString("{\"carveout\": {\"includePaths\": [\"include\"]}}")));
+		List<Diagnostic> found = client.awaitDiagnostics(uri, beforeChange, d -> hasRule(d, "R12"));
+		assertFalse(found.stream().anyMatch(x -> x.getMessage().getLeft().contains("include file not found")), String.valueOf(found));
+	}
+
+	@Test
 	void aClientWithoutWorkspaceRootIsServedToo() throws Exception {
 		RecordingClient single = new RecordingClient();
 		LanguageServer rootless = connect(single);
