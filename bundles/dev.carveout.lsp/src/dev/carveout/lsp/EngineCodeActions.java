@@ -18,6 +18,7 @@ import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.resource.XtextResource;
 
+import com.google.gson.JsonPrimitive;
 import com.google.inject.Inject;
 
 import dev.carveout.dts.fix.Fix;
@@ -82,7 +83,7 @@ public class EngineCodeActions implements ICodeActionService2 {
 
 	private static String nodePathOf(Diagnostic diagnostic) {
 		Object data = diagnostic.getData();
-		if (data instanceof com.google.gson.JsonPrimitive primitive && primitive.isString()) {
+		if (data instanceof JsonPrimitive primitive && primitive.isString()) {
 			return primitive.getAsString();
 		}
 		return data instanceof String s ? s : null;

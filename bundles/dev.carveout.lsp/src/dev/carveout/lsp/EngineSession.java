@@ -1,6 +1,7 @@
 package dev.carveout.lsp;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class EngineSession {
 	static String read(Path file, SourceOverlay overlay) {
 		try {
 			var unsaved = overlay.contentOf(file);
-			return unsaved.isPresent() ? unsaved.get() : java.nio.file.Files.readString(file);
+			return unsaved.isPresent() ? unsaved.get() : Files.readString(file);
 		} catch (IOException e) {
 			return "";
 		}

@@ -18,8 +18,10 @@ import dev.carveout.dts.dts.BodyItem;
 import dev.carveout.dts.dts.DtsFile;
 import dev.carveout.dts.dts.DtsPackage;
 import dev.carveout.dts.dts.Label;
+import dev.carveout.dts.dts.LabelReference;
 import dev.carveout.dts.dts.Node;
 import dev.carveout.dts.dts.NodeDefinition;
+import dev.carveout.dts.dts.NodeTarget;
 import dev.carveout.dts.dts.Reference;
 import dev.carveout.dts.dts.TopItem;
 import dev.carveout.dts.tree.References;
@@ -43,17 +45,21 @@ final class NodeOutline {
 		}
 		for (TopItem item : file.getItems()) {
 			if (item instanceof NodeDefinition definition && definition.getTarget() != null) {
-				String name = definition.getTarget() instanceof Reference reference
-						? (reference instanceof dev.carveout.dts.dts.LabelReference ? "&" : "&{") + References.target(reference)
-								+ (reference instanceof dev.carveout.dts.dts.LabelReference ? "" : "}")
-						: "/";
-				DocumentSymbol symbol = symbol(definition, name, labels(definition.getLabels()),
+				DocumentSymbol symbol = symbol(definition, targetName(definition.getTarget()), labels(definition.getLabels()),
 						DtsPackage.Literals.NODE_DEFINITION__TARGET, SymbolKind.Namespace);
 				symbol.setChildren(children(definition.getBody()));
 				symbols.add(symbol);
 			}
 		}
 		return symbols;
+	}
+
+	/** As written: "/", "&label" or "&{/path}". */
+	private static String targetName(NodeTarget target) {
+		if (target instanceof LabelReference label) {
+			return "&" + References.target(label);
+		}
+		return target instanceof Reference path ? "&{" + References.target(path) + "}" : "/";
 	}
 
 	private List<DocumentSymbol> children(List<BodyItem> body) {
