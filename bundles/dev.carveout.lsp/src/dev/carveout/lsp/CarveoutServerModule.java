@@ -1,6 +1,7 @@
 package dev.carveout.lsp;
 
 import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.xtext.ide.server.IMultiRootWorkspaceConfigFactory;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.XtextResourceSet;
@@ -10,8 +11,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
 
 /**
- * The server-side bindings: our LanguageServerImpl, and the DTS language registered by hand. Xtext finds
- * languages with java.util.ServiceLoader, which cannot see into other bundles under OSGi.
+ * The server-side bindings: our LanguageServerImpl, the DTS language registered by hand (Xtext finds
+ * languages with java.util.ServiceLoader, which cannot see into other bundles under OSGi), resource sets that
+ * use it, and a workspace that is not indexed up front.
  */
 final class CarveoutServerModule extends AbstractModule {
 
@@ -34,5 +36,6 @@ final class CarveoutServerModule extends AbstractModule {
 		registry.getExtensionToFactoryMap().put("dtsi", dts);
 		bind(IResourceServiceProvider.Registry.class).toInstance(registry);
 		bind(XtextResourceSet.class).to(LanguageResourceSet.class);
+		bind(IMultiRootWorkspaceConfigFactory.class).to(OpenDocumentsWorkspace.class);
 	}
 }

@@ -262,6 +262,15 @@ class LanguageServerTest {
 	}
 
 	@Test
+	void onlyWhatTheClientOpensIsBuilt() throws Exception {
+		int before = client.publishedCount();
+		open(boardUri, BOARD);
+		client.awaitDiagnostics(boardUri, before, d -> hasRule(d, "R8"));
+		assertFalse(client.publishedFor(dir.resolve("soc.dtsi").toUri().toString()),
+				"soc.dtsi is read by the engine for the board, not built by Xtext at start");
+	}
+
+	@Test
 	void hoverShowsTheRegionAndWhereItsRegWasDefined() throws Exception {
 		int before = client.publishedCount();
 		open(boardUri, BOARD);

@@ -44,6 +44,10 @@ final class RecordingClient implements LanguageClient {
 		}
 	}
 
+	synchronized boolean publishedFor(String uri) {
+		return published.stream().anyMatch(p -> p.getUri().equals(uri));
+	}
+
 	synchronized int publishedCount() {
 		return published.size();
 	}
