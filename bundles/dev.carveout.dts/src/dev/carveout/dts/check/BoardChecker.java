@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.carveout.dts.tree.DtTree;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.MemoryMap;
 import dev.carveout.memmap.Severity;
@@ -42,12 +43,14 @@ public final class BoardChecker {
 		SourceSet sources = new SourceSet(overlay, settings.includeDirs(), findings);
 		TranslationUnit unit = sources.load(file);
 		MemoryMap map = null;
+		DtTree tree = null;
 		if (unit != null) {
+			tree = unit.tree();
 			files.addAll(unit.files());
 			map = new MemoryMapExtractor(unit.tree()).extract();
 			findings.addAll(settings.rules().check(map, settings.profile()));
 		}
-		return new CheckResult(file, List.copyOf(findings), Set.copyOf(files), map);
+		return new CheckResult(file, List.copyOf(findings), Set.copyOf(files), map, tree);
 	}
 
 	/**

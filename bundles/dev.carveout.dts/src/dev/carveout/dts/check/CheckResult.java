@@ -4,19 +4,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import dev.carveout.dts.tree.DtTree;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.MemoryMap;
 
 /**
  * What checking one board found: every finding (located in the file that caused it), the files the board
- * was read from, and the memory map built from its effective tree.
+ * was read from, the memory map built from its effective tree, and the tree itself (null when the board could
+ * not be read), which the language server navigates labels and paths with.
  */
-public record CheckResult(Path board, List<Finding> findings, Set<Path> files, MemoryMap memoryMap) {
+public record CheckResult(Path board, List<Finding> findings, Set<Path> files, MemoryMap memoryMap, DtTree tree) {
+
+	public CheckResult(Path board, List<Finding> findings, Set<Path> files, MemoryMap memoryMap) {
+		this(board, findings, files, memoryMap, null);
+	}
 
 	/** The same result with findings from another source (a boot log, a board probe) added. */
 	public CheckResult withMoreFindings(List<Finding> more) {
 		List<Finding> all = new java.util.ArrayList<>(findings);
 		all.addAll(more);
-		return new CheckResult(board, List.copyOf(all), files, memoryMap);
+		return new CheckResult(board, List.copyOf(all), files, memoryMap, tree);
 	}
 }

@@ -1,0 +1,41 @@
+package dev.carveout.lsp;
+
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.xtext.ide.server.IMultiRootWorkspaceConfigFactory;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.resource.IResourceServiceProvider;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Injector;
+
+/**
+ * The server-side bindings: our LanguageServerImpl, the DTS language registered by hand (Xtext finds
+ * languages with java.util.ServiceLoader, which cannot see into other bundles under OSGi), resource sets that
+ * use it, and a workspace that is not indexed up front.
+ */
+final class CarveoutServerModule extends AbstractModule {
+
+	private final EngineSession session;
+	private final Injector language;
+
+	CarveoutServerModule(EngineSession session, Injector language) {
+		this.session = session;
+		this.language = language;
+	}
+
+	@Override
+	protected void configure() {
+		bind(EngineSession.class).toInstance(session);
+		bind(LanguageServer.class).to(CarveoutLanguageServerImpl.class);
+		bind(LanguageServerImpl.class).to(CarveoutLanguageServerImpl.class);
+		ResourceServiceProviderRegistryImpl registry = new ResourceServiceProviderRegistryImpl();
+		IResourceServiceProvider dts = language.getInstance(IResourceServiceProvider.class);
+		registry.getExtensionToFactoryMap().put("dts", dts);
+		registry.getExtensionToFactoryMap().put("dtsi", dts);
+		bind(IResourceServiceProvider.Registry.class).toInstance(registry);
+		bind(XtextResourceSet.class).to(LanguageResourceSet.class);
+		bind(IMultiRootWorkspaceConfigFactory.class).to(OpenDocumentsWorkspace.class);
+	}
+}

@@ -1,0 +1,107 @@
+package dev.carveout.lsp;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.resource.XtextResource;
+
+import dev.carveout.dts.check.BoardChecker;
+import dev.carveout.dts.check.CheckSettings;
+import dev.carveout.dts.check.SourceOverlay;
+
+/**
+ * What one language server knows beyond Xtext's resources: the engine settings from the client and the text of
+ * every open document. Xtext builds each change in a fresh resource set that need not hold the other open
+ * files, so the engine reads unsaved text from here. One instance is shared by the server and the language
+ * services.
+ */
+public final class EngineSession {
+
+	private final Map<Path, String> openTexts = new ConcurrentHashMap<>();
+	private volatile CheckSettings settings = CheckSettings.defaults();
+
+	public CheckSettings settings() {
+		return settings;
+	}
+
+	public void updateSettings(CheckSettings newSettings) {
+		settings = newSettings;
+	}
+
+	public void opened(Path file, String text) {
+		openTexts.put(file, text);
+	}
+
+	public void changed(Path file, String text) {
+		openTexts.replace(file, text);
+	}
+
+	public void closed(Path file) {
+		openTexts.remove(file);
+	}
+
+	public boolean isOpen(Path file) {
+		return openTexts.containsKey(file);
+	}
+
+	public List<Path> openFiles() {
+		return List.copyOf(openTexts.keySet());
+	}
+
+	/** Open documents' text first, then the disk. */
+	public SourceOverlay overlay() {
+		return file -> Optional.ofNullable(openTexts.get(file.toAbsolutePath().normalize()));
+	}
+
+	/**
+	 * Checks the board that gives {@code resource} its findings, with the resource's own text as parsed (the
+	 * freshest there is) over the open documents.
+	 */
+	public BoardCheck check(XtextResource resource) {
+		Path file = pathOf(resource.getURI());
+		String text = resource.getParseResult() == null ? "" : resource.getParseResult().getRootNode().getText();
+		SourceOverlay open = overlay();
+		SourceOverlay overlay = p -> p.toAbsolutePath().normalize().equals(file) ? Optional.of(text) : open.contentOf(p);
+		CheckSettings current = settings;
+		Path board = boardFor(file, overlay, current);
+		BoardChecker checker = new BoardChecker(current);
+		return new BoardCheck(file, text, checker, checker.check(board, overlay), overlay);
+	}
+
+	/**
+	 * A .dtsi means nothing alone: its findings come from an open board that includes it. A board, or a file no
+	 * open board includes, is checked as itself.
+	 */
+	private Path boardFor(Path file, SourceOverlay overlay, CheckSettings current) {
+		if (file.getFileName().toString().endsWith(".dts")) {
+			return file;
+		}
+		IncludeGraph graph = new IncludeGraph(overlay, current.includeDirs());
+		return openTexts.keySet().stream().filter(p -> !p.equals(file))
+				.sorted((a, b) -> Boolean.compare(!a.toString().endsWith(".dts"), !b.toString().endsWith(".dts")))
+				.filter(board -> graph.closure(board).contains(file)).findFirst().orElse(file);
+	}
+
+	public static Path pathOf(URI uri) {
+		return Path.of(uri.toFileString()).toAbsolutePath().normalize();
+	}
+
+	public static String uriOf(Path path) {
+		return path.toUri().toString();
+	}
+
+	static String read(Path file, SourceOverlay overlay) {
+		try {
+			var unsaved = overlay.contentOf(file);
+			return unsaved.isPresent() ? unsaved.get() : Files.readString(file);
+		} catch (IOException e) {
+			return "";
+		}
+	}
+}
