@@ -111,6 +111,8 @@ build_initramfs() {
 	fetch_userland "$work/debs"
 	log "initramfs: $(ls "$work/debs" | wc -l) packages fetched ($(elapsed "$start"))"
 	for deb in "$work/debs"/*.deb; do dpkg-deb -x "$deb" "$root"; done
+	# Documentation and glibc's charset converters are most of the unpacked size and nothing on the board uses them.
+	rm -rf "$root"/usr/share/{doc,man,info,locale,lintian,bash-completion} "$root"/usr/lib/*-linux-gnu/gconv
 	mkdir -p "$work/out" "$work/tools"
 
 	# Debian's merged /usr: the packages install into /usr/{bin,sbin,lib}; the root links point there.
@@ -148,7 +150,7 @@ build_initramfs() {
 	release=$(cat "$kernel/release")
 	cp -a "$kernel/modules/lib/modules" "$root/usr/lib/"
 	rm -f "$root/usr/lib/modules/$release"/{build,source}
-	depmod -b "$root/usr" "$release" 2>/dev/null || depmod -b "$root" "$release"
+	depmod -b "$root" "$release"
 
 	(cd "$root" && find . -print0 | LC_ALL=C sort -z | cpio -o -0 -H newc --owner=0:0 --quiet) | gzip -9 > "$work/out/initrd.cpio.gz"
 	cp "$kernel/Image" "$kernel/release" "$work/out/"
@@ -162,6 +164,7 @@ mkdir -p "$cache"
 # One build at a time per cache: a second caller (another test run) waits, then finds the board cached.
 exec 9> "$cache/.lock"
 flock 9
+rm -rf "$cache"/.kernel-work.* "$cache"/.initramfs-work.*   # left by an interrupted build
 total=$(date +%s)
 kernel=$cache/kernel-$(kernel_key)
 if [ -f "$kernel/Image" ]; then log "kernel: cached in $kernel"; else build_kernel "$kernel"; fi
