@@ -90,13 +90,12 @@ public final class BootedBoard implements BeforeAllCallback, ParameterResolver {
 			try {
 				Files.createDirectories(run);
 				long t0 = System.nanoTime();
-				List<String> built = script(scripts.resolve("build-board.sh"), run.resolve("build-board.log"),
-						BUILD_TIMEOUT);
-				Path dir = Path.of(built.getLast());
+				Path buildLog = run.resolve("build-board.log");
+				Path dir = Path.of(lastLine(script(scripts.resolve("build-board.sh"), buildLog, BUILD_TIMEOUT), buildLog));
 				long t1 = System.nanoTime();
-				List<String> started = script(scripts.resolve("start-board.sh"), run.resolve("start-board.log"),
-						START_TIMEOUT, dir.toString(), run.toString(), dts.toString());
-				int port = Integer.parseInt(started.getLast().trim());
+				Path startLog = run.resolve("start-board.log");
+				int port = Integer.parseInt(lastLine(script(scripts.resolve("start-board.sh"), startLog, START_TIMEOUT,
+						dir.toString(), run.toString(), dts.toString()), startLog));
 				System.out.printf("BootedBoard: board %s ready in %d ms (build check %d ms, boot %d ms), ssh port %d%n",
 						dir.getFileName(), ms(t0), (t1 - t0) / 1_000_000, ms(t1), port);
 				return new Board(scripts, dir, run, dts, port);
@@ -222,11 +221,19 @@ public final class BootedBoard implements BeforeAllCallback, ParameterResolver {
 				Thread.currentThread().interrupt();
 				throw new IOException("interrupted while running " + script.getFileName(), e);
 			}
-			if (process.exitValue() != 0 || stdout.isBlank()) {
+			if (process.exitValue() != 0) {
 				throw new IOException(script.getFileName() + " failed (exit " + process.exitValue() + "); log " + log
 						+ ":\n" + tail(log));
 			}
 			return stdout.lines().toList();
+		}
+
+		/** build-board.sh prints the board directory, start-board.sh the SSH port, each as its last line. */
+		private static String lastLine(List<String> stdout, Path log) throws IOException {
+			if (stdout.isEmpty() || stdout.getLast().isBlank()) {
+				throw new IOException("the script printed nothing; log " + log + ":\n" + tail(log));
+			}
+			return stdout.getLast().trim();
 		}
 
 		private static String tail(Path log) throws IOException {
