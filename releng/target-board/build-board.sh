@@ -126,17 +126,17 @@ build_initramfs() {
 	chmod 1777 "$root/tmp"; chmod 700 "$root/root" "$root/root/.ssh"
 	# busybox-static is /bin/busybox and busybox init is /init; rcS links the other applets at boot
 	# (busybox --install), since an arm64 busybox cannot list them on the build host.
+	ln -sf usr/bin/busybox "$root/init"
 	# dropbear runs /usr/lib/sftp-server for SFTP and scp; Debian's package ships the link, make sure of it.
 	[ -e "$root/usr/lib/sftp-server" ] || ln -s openssh/sftp-server "$root/usr/lib/sftp-server"
 	[ -x "$root/usr/lib/openssh/sftp-server" ] || die "no sftp-server in openssh-sftp-server"
-	ln -sf usr/bin/busybox "$root/init"
 
 	install -m 755 "$here/initramfs/rcS" "$root/etc/init.d/rcS"
 	install -m 644 "$here/initramfs/inittab" "$root/etc/inittab"
 	echo 'root:x:0:0:root:/root:/bin/dash' > "$root/etc/passwd"
 	echo 'root:x:0:' > "$root/etc/group"
 	echo '/bin/dash' > "$root/etc/shells"
-	echo 'root::1::::::' > "$root/etc/shadow"; chmod 600 "$root/etc/shadow"
+	echo 'root:*:1:0:99999:7:::' > "$root/etc/shadow"; chmod 600 "$root/etc/shadow"   # no password: keys only
 	echo target > "$root/etc/hostname"
 	printf 'export PATH=/usr/sbin:/usr/bin:/sbin:/bin\n' > "$root/etc/profile"
 

@@ -142,6 +142,21 @@ class BootedBoardTest {
 		assertEquals(new TreeSet<>(Set.of("system", defaultCma.name())), heaps);
 	}
 
+	@Test
+	void zramSwapComesUpFromTheBuiltModulesAndGoesAwayAgain() throws Exception {
+		// util-linux's swapon (dash as root's shell runs it, not busybox's applet, which lacks -p).
+		try {
+			run("modprobe zram && echo 64M > /sys/block/zram0/disksize && mkswap /dev/zram0 && swapon -p 100 /dev/zram0");
+			assertTrue(run("cat /sys/block/zram0/comp_algorithm").contains("zstd"), "zstd backend built in");
+			List<String> swaps = run("cat /proc/swaps").lines().skip(1).map(l -> l.trim().split("\\s+")[0] + " "
+					+ l.trim().split("\\s+")[4]).toList();
+			assertEquals(List.of("/dev/zram0 100"), swaps, "device and priority in /proc/swaps");
+		} finally {
+			run("swapoff /dev/zram0 2>/dev/null; echo 1 > /sys/block/zram0/reset; rmmod zram");
+		}
+		assertEquals("", run("lsmod | grep '^zram ' || true"), "zram unloaded");
+	}
+
 	private static List<Region> regions() {
 		return dts.memoryMap().regions();
 	}
