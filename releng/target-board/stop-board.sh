@@ -23,11 +23,13 @@ wait_gone() {
 }
 
 if is_our_qemu && [ -f "$run/port" ]; then
+	# The guest may go down before ssh sees poweroff's exit status: give it a few seconds either way.
+	grace=5
 	timeout 15 ssh -p "$(cat "$run/port")" -i "$board/id_ed25519" -o BatchMode=yes -o IdentitiesOnly=yes \
 		-o StrictHostKeyChecking=yes -o UserKnownHostsFile="$run/known_hosts" -o ConnectTimeout=5 \
-		root@127.0.0.1 poweroff 2>/dev/null
-	if wait_gone 20; then log "powered off after $(ms)"; rm -f "$run/qemu.pid"; exit 0; fi
-	log "no power-off within 20 s: killing QEMU $pid"
+		root@127.0.0.1 poweroff 2>/dev/null && grace=20
+	if wait_gone "$grace"; then log "powered off after $(ms)"; rm -f "$run/qemu.pid"; exit 0; fi
+	log "no power-off within $grace s: killing QEMU $pid"
 fi
 if is_our_qemu; then
 	kill "$pid"
