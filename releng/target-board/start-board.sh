@@ -20,6 +20,7 @@ for f in Image initrd.cpio.gz id_ed25519 host_key.pub; do
 	[ -f "$board/$f" ] || die "$board/$f missing: build the board first (build-board.sh)"
 done
 mkdir -p "$run"
+run=$(realpath "$run")   # absolute: stop-board.sh recognises our QEMU by the pid file path on its command line
 # A board left running in this directory (its test JVM was killed) is stopped first, not leaked.
 [ ! -f "$run/qemu.pid" ] || "$(dirname "$0")/stop-board.sh" "$run" "$board"
 start=$(date +%s%N)

@@ -5,7 +5,7 @@
 # if QEMU is still there after 20 s, or SSH does not answer, kills QEMU by its pid file.
 set -uo pipefail
 [ $# -eq 2 ] || { sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
-run=$1 board=$2
+run=$(realpath -m "$1") board=$2
 log() { echo "stop-board: $*" >&2; }
 [ -f "$run/qemu.pid" ] || { log "no $run/qemu.pid: nothing to stop"; exit 0; }
 pid=$(cat "$run/qemu.pid")
