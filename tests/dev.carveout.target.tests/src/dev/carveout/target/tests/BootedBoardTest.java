@@ -104,9 +104,11 @@ class BootedBoardTest {
 	}
 
 	@Test
-	void theKernelReportsEveryReservedRegionAsTheDtsDeclaresIt() throws Exception {
+	void theKernelReportsEveryReservedRegionAsTheDtsDeclaresIt(Board board) throws Exception {
 		String dmesg = run("dmesg");
 		List<ReservedMemLogLine> reported = ReservedMemLogLine.parseAll(dmesg);
+		// The serial console (what one captures from a real board's UART) must say the same as dmesg.
+		assertEquals(reported, ReservedMemLogLine.parseAll(board.console()), "console log and dmesg disagree");
 		assertEquals(regions().size(), reported.size(),
 				"one 'OF: reserved mem: 0x…' line per /reserved-memory child, got:\n" + reported);
 		for (Region region : regions()) {
