@@ -61,7 +61,11 @@ public final class CheckCommand {
 		}
 		BoardChecker checker = new BoardChecker(options.settings());
 		int status = OK;
+		long start = System.nanoTime();
+		PeakHeap heap = options.stats() ? PeakHeap.start() : null;
+		Progress progress = new Progress(err, options.allBoards() && System.console() != null, options.boards().size());
 		for (Path board : options.boards()) {
+			progress.next(board);
 			if (!Files.isRegularFile(board)) {
 				err.println("carveout check: file not found: " + board);
 				status = Math.max(status, USAGE);
@@ -83,6 +87,14 @@ public final class CheckCommand {
 				result.findings().forEach(f -> out.println(DtcStyle.format(f)));
 			}
 			status = Math.max(status, statusOf(result.findings(), options.werror()));
+			if (options.allBoards() && options.format().equals("text")) {
+				out.println(BoardSummary.line(board, result.findings()));
+			}
+		}
+		progress.done();
+		if (heap != null) {
+			err.printf("carveout check: %d boards in %.2f s, peak heap %d MiB%n", options.boards().size(),
+					(System.nanoTime() - start) / 1e9, heap.stop() >>> 20);
 		}
 		return status;
 	}

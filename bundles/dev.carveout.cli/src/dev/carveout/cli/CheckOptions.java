@@ -13,12 +13,14 @@ import dev.carveout.memmap.rules.RuleSet;
 
 /** The command line of {@code carveout check}, parsed; a bad argument is a {@link UsageException} naming it. */
 record CheckOptions(List<Path> boards, CheckSettings settings, String format, boolean werror, Path bootLog,
-		boolean predictBootLog) {
+		boolean predictBootLog, boolean allBoards, boolean stats) {
 
 	static final String USAGE = """
 			usage: carveout check [options] FILE...
 			  -I DIR                   add an include directory (after the including file's own)
-			  --kernel-tree KSRC       kbuild's include paths of a kernel tree (arm64)
+			  --kernel-tree KSRC       kbuild's include paths of a kernel tree
+			  --all-boards ARCH        with --kernel-tree: check every arch/ARCH/boot/dts/**/*.dts, a summary line each
+			  --stats                  print the boards checked, the time and the peak heap to stderr at the end
 			  --format text|json       dtc-style lines (default) or one JSON object per board (JSON Lines)
 			  --rule ID=off|info|warning|error   change a rule's severity
 			  --page-size 4|16|64      arm64 page size in KiB (default 4)
@@ -32,6 +34,8 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 		List<Path> boards = new ArrayList<>();
 		List<Path> includeDirs = new ArrayList<>();
 		Path kernelTree = null;
+		String allBoardsArch = null;
+		boolean stats = false;
 		RuleSet rules = RuleSet.defaults();
 		int pageSize = KernelProfile.DEFAULT.pageSizeKiB();
 		KernelVersion version = KernelProfile.DEFAULT.version();
@@ -54,6 +58,8 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 				case "--kernel" -> version = version(value(args, ++i, arg));
 				case "--werror" -> werror = true;
 				case "--kernel-tree" -> kernelTree = Path.of(value(args, ++i, arg));
+				case "--all-boards" -> allBoardsArch = value(args, ++i, arg);
+				case "--stats" -> stats = true;
 				case "--boot-log" -> bootLog = Path.of(value(args, ++i, arg));
 				case "--predict-boot-log" -> predict = true;
 				default -> {
@@ -67,6 +73,12 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 				}
 			}
 		}
+		if (allBoardsArch != null) {
+			if (kernelTree == null) {
+				throw new UsageException("--all-boards needs --kernel-tree");
+			}
+			boards.addAll(KernelBoards.list(kernelTree, allBoardsArch));
+		}
 		if (boards.isEmpty()) {
 			throw new UsageException("no input file");
 		}
@@ -78,9 +90,9 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 		}
 		CheckSettings settings = CheckSettings.defaults().withIncludeDirs(includeDirs).withRules(rules).withProfile(profile);
 		if (kernelTree != null) {
-			settings = settings.withKernelTree(kernelTree, "arm64");
+			settings = settings.withKernelTree(kernelTree, allBoardsArch == null ? "arm64" : allBoardsArch);
 		}
-		return new CheckOptions(List.copyOf(boards), settings, format, werror, bootLog, predict);
+		return new CheckOptions(List.copyOf(boards), settings, format, werror, bootLog, predict, allBoardsArch != null, stats);
 	}
 
 	private static String value(List<String> args, int i, String option) throws UsageException {

@@ -160,6 +160,36 @@ class CheckCommandTest {
 		assertTrue(err().startsWith("carveout check: cannot read boot log"), err());
 	}
 
+	@Test
+	void allBoardsOfAKernelTreeInOneRunWithASummaryEach() throws Exception {
+		Path ksrc = dir.resolve("linux");
+		Files.createDirectories(ksrc.resolve("scripts/dtc/include-prefixes/dt-bindings"));
+		Files.writeString(ksrc.resolve("scripts/dtc/include-prefixes/dt-bindings/sizes.h"), "#define SZ_2M 0x200000\n");
+		Path vendor = ksrc.resolve("arch/arm64/boot/dts/vendor");
+		Files.createDirectories(vendor);
+		String reserved = """
+				/dts-v1/;
+				#include <dt-bindings/sizes.h>
+				/ { #address-cells = <2>; #size-cells = <2>;
+					reserved-memory { #address-cells = <2>; #size-cells = <2>; ranges;
+						a@80000000 { reg = <0x0 0x80000000 0x0 SZ_2M>; };
+						%s
+					};
+				};
+				""";
+		Files.writeString(vendor.resolve("clean.dts"), reserved.formatted(""));
+		Files.writeString(vendor.resolve("overlap.dts"), reserved.formatted("b@80100000 { reg = <0x0 0x80100000 0x0 SZ_2M>; };"));
+		assertEquals(CheckCommand.ERRORS, run("--kernel-tree", ksrc.toString(), "--all-boards", "arm64", "--stats"), err());
+		List<String> summaries = out().lines().filter(l -> l.matches(".*\\.dts: \\d+ errors?, .*")).toList();
+		assertEquals(2, summaries.size(), out());
+		assertTrue(summaries.get(0).endsWith("clean.dts: 0 errors, 0 warnings, 0 info"), summaries.toString());
+		assertTrue(summaries.get(1).endsWith("overlap.dts: 1 error, 0 warnings, 0 info"), summaries.toString());
+		assertTrue(err().matches("(?s).*carveout check: 2 boards in [0-9.]+ s, peak heap \\d+ MiB.*"), err());
+		err.reset();
+		assertEquals(CheckCommand.USAGE, run("--all-boards", "arm64"));
+		assertTrue(err().startsWith("carveout check: --all-boards needs --kernel-tree"), err());
+	}
+
 	private Path write(String name, String text) throws Exception {
 		Path file = dir.resolve(name);
 		Files.writeString(file, text);

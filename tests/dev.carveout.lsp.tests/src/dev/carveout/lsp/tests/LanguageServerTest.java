@@ -172,13 +172,13 @@ class LanguageServerTest {
 
 		int before = client.publishedCount();
 		open(uri, board);
-		client.awaitDiagnostics(uri, before, d -> d.stream().anyMatch(x -> x.getMessage().getLeft().contains("include file not found")));
+		client.awaitDiagnostics(uri, before, d -> d.stream().anyMatch(x -> x.getMessage().getLeft().contains("No such file or directory")));
 
 		int beforeChange = client.publishedCount();
 		server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
 				JsonParser.parseString("{\"carveout\": {\"includePaths\": [\"include\"]}}")));
 		List<Diagnostic> found = client.awaitDiagnostics(uri, beforeChange, d -> hasRule(d, "R12"));
-		assertFalse(found.stream().anyMatch(x -> x.getMessage().getLeft().contains("include file not found")), String.valueOf(found));
+		assertFalse(found.stream().anyMatch(x -> x.getMessage().getLeft().contains("No such file or directory")), String.valueOf(found));
 	}
 
 	@Test

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The engine against the reference, in one run over the same boards (every arm64 board of Linux 6.12):
+#   ours:     ./carveout check --all-boards, one process (JVM and OSGi start included)
+#   cpp+dtc:  kbuild's cpp, then dtc to a DTB, one board after the other
+# Prints both times, the ratio and our peak heap. A benchmark, not a test: nothing here fails on a number.
+#   tests/corpus/benchmark.sh [CORPUS]      (CORPUS as for prepare-corpus.sh; default ~/.cache/carveout/corpus)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+corpus=${1:-${CARVEOUT_CORPUS:-$HOME/.cache/carveout/corpus}}
+"$root/tests/corpus/prepare-corpus.sh" "$corpus" >/dev/null
+ksrc=$(cd "$corpus/linux" && pwd)
+boards=$(wc -l <"$corpus/boards.txt")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+now() { date +%s.%N; }
+
+start=$(now)
+"$root/carveout" check --kernel-tree "$ksrc" --all-boards arm64 --stats >"$work/ours.txt" 2>"$work/ours.err" || true
+ours=$(echo "$(now) - $start" | bc)
+stats=$(grep '^carveout check: .* boards in' "$work/ours.err" || echo "carveout check: no statistics (see $work/ours.err)")
+
+start=$(now)
+(cd "$ksrc" && while read -r board; do
+	cpp -nostdinc -I scripts/dtc/include-prefixes -undef -D__DTS__ -x assembler-with-cpp -o "$work/pre.dts" "$board" &&
+		dtc -O dtb -o /dev/null -b 0 -i "$(dirname "$board")" -i scripts/dtc/include-prefixes -@ -q "$work/pre.dts" || true
+done <"$corpus/boards.txt")
+reference=$(echo "$(now) - $start" | bc)
+
+printf 'benchmark: %d arm64 boards of %s\n' "$boards" "$(cat "$corpus/version")"
+printf 'benchmark: carveout check  %6.1f s  (%s)\n' "$ours" "${stats#carveout check: }"
+printf 'benchmark: cpp + dtc       %6.1f s\n' "$reference"
+printf 'benchmark: ratio           %6.2f x cpp+dtc (goal 0.5 or less)\n' "$(echo "$ours / $reference" | bc -l)"
