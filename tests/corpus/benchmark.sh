@@ -16,9 +16,16 @@ trap 'rm -rf "$work"' EXIT
 now() { date +%s.%N; }
 
 start=$(now)
-"$root/carveout" check --kernel-tree "$ksrc" --all-boards arm64 --stats >"$work/ours.txt" 2>"$work/ours.err" || true
+status=0
+"$root/carveout" check --kernel-tree "$ksrc" --all-boards arm64 --stats >"$work/ours.txt" 2>"$work/ours.err" || status=$?
 ours=$(echo "$(now) - $start" | bc)
-stats=$(grep '^carveout check: .* boards in' "$work/ours.err" || echo "carveout check: no statistics (see $work/ours.err)")
+# 0, 1 and 2 are verdicts on the boards; anything else means the run itself failed
+if [ "$status" -gt 2 ] || ! grep -q '^carveout check: .* boards in' "$work/ours.err"; then
+	echo "benchmark: carveout check failed (exit $status):" >&2
+	tail -n 5 "$work/ours.err" >&2
+	exit 1
+fi
+stats=$(grep '^carveout check: .* boards in' "$work/ours.err")
 
 start=$(now)
 (cd "$ksrc" && while read -r board; do

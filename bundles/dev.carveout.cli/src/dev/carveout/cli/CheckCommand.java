@@ -64,31 +64,34 @@ public final class CheckCommand {
 		long start = System.nanoTime();
 		PeakHeap heap = options.stats() ? PeakHeap.start() : null;
 		Progress progress = new Progress(err, options.allBoards() && System.console() != null, options.boards().size());
-		for (Path board : options.boards()) {
-			progress.next(board);
-			if (!Files.isRegularFile(board)) {
-				err.println("carveout check: file not found: " + board);
-				status = Math.max(status, USAGE);
-				continue;
-			}
-			CheckResult result = checker.check(board, SourceOverlay.NONE);
-			if (bootLog != null && result.memoryMap() != null) {
-				result = result.withMoreFindings(BootLogComparison.compare(result.memoryMap(), options.settings().profile(), bootLog));
-			}
-			if (options.predictBootLog()) {
-				if (result.memoryMap() != null) {
-					BootLogPrediction.lines(result.memoryMap(), options.settings().profile()).forEach(out::println);
+		try (BoardQueue queue = new BoardQueue(checker, options.boards())) {
+			for (Path board : options.boards()) {
+				progress.next(board);
+				if (!Files.isRegularFile(board)) {
+					err.println("carveout check: file not found: " + board);
+					status = Math.max(status, USAGE);
+					queue.skip();
+					continue;
 				}
-				continue;
-			}
-			if (options.format().equals("json")) {
-				out.println(JsonReport.line(result));
-			} else {
-				result.findings().forEach(f -> out.println(DtcStyle.format(f)));
-			}
-			status = Math.max(status, statusOf(result.findings(), options.werror()));
-			if (options.allBoards() && options.format().equals("text")) {
-				out.println(BoardSummary.line(board, result.findings()));
+				CheckResult result = queue.next();
+				if (bootLog != null && result.memoryMap() != null) {
+					result = result.withMoreFindings(BootLogComparison.compare(result.memoryMap(), options.settings().profile(), bootLog));
+				}
+				if (options.predictBootLog()) {
+					if (result.memoryMap() != null) {
+						BootLogPrediction.lines(result.memoryMap(), options.settings().profile()).forEach(out::println);
+					}
+					continue;
+				}
+				if (options.format().equals("json")) {
+					out.println(JsonReport.line(result));
+				} else {
+					result.findings().forEach(f -> out.println(DtcStyle.format(f)));
+				}
+				status = Math.max(status, statusOf(result.findings(), options.werror()));
+				if (options.allBoards() && options.format().equals("text")) {
+					out.println(BoardSummary.line(board, result.findings()));
+				}
 			}
 		}
 		progress.done();
