@@ -61,7 +61,7 @@ final class DtsSourceViewerConfiguration extends TextSourceViewerConfiguration {
 	@Override
 	public IQuickAssistAssistant getQuickAssistAssistant(ISourceViewer sourceViewer) {
 		QuickAssistAssistant assistant = new QuickAssistAssistant();
-		assistant.setQuickAssistProcessor(new DtsQuickAssistProcessor());
+		assistant.setQuickAssistProcessor(new DtsQuickAssistProcessor(file));
 		assistant.setInformationControlCreator(getInformationControlCreator(sourceViewer));
 		return assistant;
 	}

@@ -1,34 +1,44 @@
 package dev.carveout.ui.fix;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 
+import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.quickassist.IQuickAssistInvocationContext;
 import org.eclipse.jface.text.quickassist.IQuickAssistProcessor;
 import org.eclipse.jface.text.source.Annotation;
-import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.texteditor.MarkerAnnotation;
 
 import dev.carveout.ui.CarveoutUi;
 
-/** Ctrl+1 in the Carveout editor: the fixes of the Carveout markers on the caret's line. */
+/**
+ * Ctrl+1 in the Carveout editor: the fixes of the Carveout markers on the caret's line. Markers are read
+ * from the file (each check rewrites them with the current lines), so Ctrl+1 right after a check does not
+ * depend on the annotation model having caught up yet.
+ */
 public final class DtsQuickAssistProcessor implements IQuickAssistProcessor {
 
 	private final MarkerFixes fixes = new MarkerFixes();
+	private final Supplier<IFile> file;
+
+	public DtsQuickAssistProcessor(Supplier<IFile> file) {
+		this.file = file;
+	}
 
 	@Override
 	public ICompletionProposal[] computeQuickAssistProposals(IQuickAssistInvocationContext context) {
 		ISourceViewer viewer = context.getSourceViewer();
 		List<ICompletionProposal> proposals = new ArrayList<>();
-		for (IMarker marker : markersOnLine(viewer, context.getOffset())) {
+		for (IMarker marker : markersOnLine(file.get(), viewer, context.getOffset())) {
 			for (IMarkerResolution resolution : fixes.getResolutions(marker)) {
 				proposals.add(new ResolutionProposal(resolution, marker));
 			}
@@ -36,30 +46,21 @@ public final class DtsQuickAssistProcessor implements IQuickAssistProcessor {
 		return proposals.toArray(ICompletionProposal[]::new);
 	}
 
-	static List<IMarker> markersOnLine(ISourceViewer viewer, int offset) {
+	static List<IMarker> markersOnLine(IFile shown, ISourceViewer viewer, int offset) {
 		List<IMarker> markers = new ArrayList<>();
-		IAnnotationModel model = viewer.getAnnotationModel();
 		IDocument document = viewer.getDocument();
-		if (model == null || document == null) {
+		if (shown == null || !shown.exists() || document == null) {
 			return markers;
 		}
-		int line;
 		try {
-			line = document.getLineOfOffset(offset);
-		} catch (BadLocationException e) {
-			return markers;
-		}
-		for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
-			if (it.next() instanceof MarkerAnnotation annotation && isCarveout(annotation.getMarker())) {
-				Position position = model.getPosition(annotation);
-				try {
-					if (position != null && document.getLineOfOffset(position.getOffset()) == line) {
-						markers.add(annotation.getMarker());
-					}
-				} catch (BadLocationException e) {
-					// an annotation past the end of a shrinking document: not on this line
+			int line = document.getLineOfOffset(offset) + 1;
+			for (IMarker marker : shown.findMarkers(CarveoutUi.PROBLEM_MARKER, true, IResource.DEPTH_ZERO)) {
+				if (marker.getAttribute(IMarker.LINE_NUMBER, -1) == line) {
+					markers.add(marker);
 				}
 			}
+		} catch (BadLocationException | CoreException e) {
+			// no such line, or the file went away: nothing to fix here
 		}
 		return markers;
 	}
@@ -67,7 +68,7 @@ public final class DtsQuickAssistProcessor implements IQuickAssistProcessor {
 	private static boolean isCarveout(IMarker marker) {
 		try {
 			return marker.exists() && marker.isSubtypeOf(CarveoutUi.PROBLEM_MARKER);
-		} catch (org.eclipse.core.runtime.CoreException e) {
+		} catch (CoreException e) {
 			return false;
 		}
 	}
