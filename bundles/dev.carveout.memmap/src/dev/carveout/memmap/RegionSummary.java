@@ -1,5 +1,6 @@
 package dev.carveout.memmap;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,27 @@ public final class RegionSummary {
 			lines.add("node defined at " + where(node));
 		}
 		return lines;
+	}
+
+	/** A region and the part of its definition an offset falls in. */
+	public record Located(Region region, SourceRef at) {
+	}
+
+	/**
+	 * The region whose definition in {@code file} encloses {@code offset} most closely (a property's line
+	 * before the node around it), or null: what a hover at that offset is about.
+	 */
+	public static Located regionAt(MemoryMap map, Path file, int offset) {
+		Located best = null;
+		for (Region region : map.regions()) {
+			for (SourceRef at : region.provenance().values()) {
+				if (file.equals(at.file()) && at.offset() <= offset && offset < at.offset() + at.length()
+						&& (best == null || at.length() < best.at().length())) {
+					best = new Located(region, at);
+				}
+			}
+		}
+		return best;
 	}
 
 	private static String placement(Region region, MemoryMap map, KernelProfile profile) {

@@ -1,6 +1,5 @@
 package dev.carveout.ui.editor;
 
-import java.nio.file.Path;
 import java.util.function.Supplier;
 
 import org.eclipse.core.resources.IFile;
@@ -12,7 +11,6 @@ import org.eclipse.jface.text.Region;
 import dev.carveout.dts.check.CheckResult;
 import dev.carveout.memmap.KernelProfile;
 import dev.carveout.memmap.RegionSummary;
-import dev.carveout.memmap.SourceRef;
 import dev.carveout.ui.validation.CheckResults;
 
 /**
@@ -40,25 +38,11 @@ final class RegionHover implements ITextHover {
 		if (result == null || result.memoryMap() == null || shown.getLocation() == null) {
 			return null;
 		}
-		dev.carveout.memmap.Region region = regionAt(result, shown.getLocation().toPath().toAbsolutePath().normalize(),
-				hoverRegion.getOffset());
-		return region == null ? null
-				: String.join("\n", RegionSummary.lines(region, result.memoryMap(), KernelProfile.DEFAULT)).replace("**", "")
-						.replace("`", "");
-	}
-
-	/** The region with the smallest definition in this file that contains the offset. */
-	static dev.carveout.memmap.Region regionAt(CheckResult result, Path path, int offset) {
-		dev.carveout.memmap.Region best = null;
-		int bestLength = Integer.MAX_VALUE;
-		for (dev.carveout.memmap.Region region : result.memoryMap().regions()) {
-			for (SourceRef at : region.provenance().values()) {
-				if (path.equals(at.file()) && at.offset() <= offset && offset < at.offset() + at.length() && at.length() < bestLength) {
-					best = region;
-					bestLength = at.length();
-				}
-			}
-		}
-		return best;
+		RegionSummary.Located located = RegionSummary.regionAt(result.memoryMap(),
+				shown.getLocation().toPath().toAbsolutePath().normalize(), hoverRegion.getOffset());
+		// Plain text: the platform's default hover control shows no Markdown.
+		return located == null ? null
+				: String.join("\n", RegionSummary.lines(located.region(), result.memoryMap(), KernelProfile.DEFAULT))
+						.replace("**", "").replace("`", "");
 	}
 }

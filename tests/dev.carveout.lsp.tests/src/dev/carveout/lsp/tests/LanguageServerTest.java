@@ -280,10 +280,10 @@ class LanguageServerTest {
 		assertNotNull(hover);
 		String text = hover.getContents().getRight().getValue();
 		assertTrue(text.contains("dsp@90100000"), text);
-		assertTrue(text.contains("base `0x90100000`"), text);
+		assertTrue(text.contains("0x90100000–0x901fffff, size 0x100000"), text);
 		assertTrue(text.contains("(1 MiB)"), text);
 		assertTrue(text.contains("no-map"), text);
-		assertTrue(text.contains("reg defined at board.dts:12"), text);
+		assertTrue(text.contains("`reg` defined at board.dts:12"), text);
 	}
 
 	@Test
