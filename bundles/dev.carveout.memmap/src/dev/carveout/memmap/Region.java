@@ -37,6 +37,24 @@ public record Region(
 		return status == null || status.equals("okay") || status.equals("ok");
 	}
 
+	/** The flags that change what the kernel does with the region, in the order the binding lists them. */
+	public List<String> flags() {
+		List<String> flags = new java.util.ArrayList<>();
+		if (noMap) {
+			flags.add("no-map");
+		}
+		if (reusable) {
+			flags.add("reusable");
+		}
+		if (linuxCmaDefault) {
+			flags.add("linux,cma-default");
+		}
+		if (linuxDmaDefault) {
+			flags.add("linux,dma-default");
+		}
+		return flags;
+	}
+
 	public boolean isCma() {
 		return reusable && compatible.contains("shared-dma-pool");
 	}

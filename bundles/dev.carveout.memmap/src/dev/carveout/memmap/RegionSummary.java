@@ -27,19 +27,7 @@ public final class RegionSummary {
 			lines.add("size " + size(region.size()) + (region.alignment() == null ? "" : ", alignment " + size(region.alignment()))
 					+ ", placed at boot" + placement(region, map, profile));
 		}
-		List<String> flags = new ArrayList<>();
-		if (region.noMap()) {
-			flags.add("no-map");
-		}
-		if (region.reusable()) {
-			flags.add("reusable");
-		}
-		if (region.linuxCmaDefault()) {
-			flags.add("linux,cma-default");
-		}
-		if (region.linuxDmaDefault()) {
-			flags.add("linux,dma-default");
-		}
+		List<String> flags = region.flags();
 		if (!region.compatible().isEmpty()) {
 			flags.add("compatible " + String.join(", ", region.compatible()));
 		}

@@ -32,19 +32,7 @@ public final class MapEntries {
 	}
 
 	private static MapEntry entry(Region region, List<Finding> findings) {
-		List<String> flags = new ArrayList<>();
-		if (region.noMap()) {
-			flags.add("no-map");
-		}
-		if (region.reusable()) {
-			flags.add("reusable");
-		}
-		if (region.linuxCmaDefault()) {
-			flags.add("linux,cma-default");
-		}
-		if (region.linuxDmaDefault()) {
-			flags.add("linux,dma-default");
-		}
+		List<String> flags = region.flags();
 		EntryKind kind = region.noMap() ? EntryKind.NO_MAP : region.isCma() ? EntryKind.CMA : EntryKind.RESERVED;
 		List<AddressRange> ranges = region.reg() == null ? List.of() : region.reg();
 		Long size = !ranges.isEmpty() ? Long.valueOf(ranges.get(0).size()) : region.size();
