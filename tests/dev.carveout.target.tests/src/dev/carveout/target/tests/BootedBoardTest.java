@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -26,12 +28,14 @@ import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckResult;
 import dev.carveout.dts.check.CheckSettings;
 import dev.carveout.dts.check.SourceOverlay;
-import dev.carveout.memmap.AddressRange;
 import dev.carveout.memmap.Finding;
+import dev.carveout.memmap.KernelProfile;
 import dev.carveout.memmap.Region;
 import dev.carveout.memmap.Severity;
+import dev.carveout.memmap.bootlog.BootLogComparison;
+import dev.carveout.memmap.bootlog.BootLogEvent;
+import dev.carveout.memmap.bootlog.BootLogParser;
 import dev.carveout.target.RemoteCommands;
-import dev.carveout.target.ReservedMemLogLine;
 import dev.carveout.target.SshSessions;
 import dev.carveout.target.tests.BootedBoard.Board;
 
@@ -106,33 +110,60 @@ class BootedBoardTest {
 	@Test
 	void theKernelReportsEveryReservedRegionAsTheDtsDeclaresIt(Board board) throws Exception {
 		String dmesg = run("dmesg");
-		List<ReservedMemLogLine> reported = ReservedMemLogLine.parseAll(dmesg);
+		List<BootLogEvent.Region> reported = reservedRegions(dmesg);
 		// The serial console (what one captures from a real board's UART) must say the same as dmesg.
-		assertEquals(reported, ReservedMemLogLine.parseAll(board.console()), "console log and dmesg disagree");
+		assertEquals(reported.stream().map(BootedBoardTest::withoutLine).toList(),
+				reservedRegions(board.console()).stream().map(BootedBoardTest::withoutLine).toList(), "console log and dmesg disagree");
 		assertEquals(regions().size(), reported.size(),
 				"one 'OF: reserved mem: 0x…' line per /reserved-memory child, got:\n" + reported);
 		for (Region region : regions()) {
-			List<ReservedMemLogLine> lines = reported.stream().filter(l -> l.name().equals(region.name())).toList();
+			List<BootLogEvent.Region> lines = reported.stream().filter(l -> l.name().equals(region.name())).toList();
 			assertEquals(1, lines.size(), "lines for " + region.name() + " in " + reported);
-			ReservedMemLogLine line = lines.getFirst();
+			BootLogEvent.Region line = lines.getFirst();
 			assertEquals(region.noMap(), line.noMap(), "no-map of " + line);
 			assertEquals(region.reusable(), line.reusable(), "reusable of " + line);
-			assertEquals(sizeOf(region), line.size(), "size of " + line);
-			assertEquals(sizeOf(region) / 1024, line.sizeKiB(), "printed KiB of " + line);
+			assertEquals(sizeOf(region), line.range().size(), "size of " + line);
 			if (region.reg() != null && !region.reg().isEmpty()) {
-				assertEquals(region.reg().getFirst().base(), line.base(), "a static region stays where reg puts it: " + line);
+				assertEquals(region.reg().getFirst().base(), line.range().base(), "a static region stays where reg puts it: " + line);
 			} else {
 				// A dynamic pool: the kernel picks the base, within alloc-ranges and on the alignment.
 				if (region.alignment() != null) {
-					assertEquals(0, Long.remainderUnsigned(line.base(), region.alignment()), "alignment of " + line);
+					assertEquals(0, Long.remainderUnsigned(line.range().base(), region.alignment()), "alignment of " + line);
 				}
 				if (region.allocRanges() != null) {
-					AddressRange placed = new AddressRange(line.base(), line.size());
-					assertTrue(region.allocRanges().stream().anyMatch(r -> r.contains(placed)),
+					assertTrue(region.allocRanges().stream().anyMatch(r -> r.contains(line.range())),
 							line + " must lie within alloc-ranges " + region.allocRanges());
 				}
 			}
 		}
+	}
+
+	@Test
+	void theBootLogShowsNoDriftAndAChangedSourceShowsExactlyTheChange(Board board) throws Exception {
+		List<BootLogEvent> log = BootLogParser.parse(run("dmesg"));
+		assertEquals(List.of(), BootLogComparison.compare(dts.memoryMap(), KernelProfile.DEFAULT, log),
+				"the booted board against the DTS it booted");
+
+		// The engineer moves the DSP carve-out in the source but has not flashed it yet: that is the drift.
+		String source = Files.readString(board.dts());
+		String moved = source.replace("0x50800000", "0x51000000").replace("dsp@50800000", "dsp@51000000");
+		assertTrue(!moved.equals(source), "the board DTS has the dsp carve-out this test moves");
+		CheckResult edited = new BoardChecker(CheckSettings.defaults()).check(board.dts(),
+				SourceOverlay.of(Map.of(board.dts().toAbsolutePath().normalize(), moved)));
+		List<Finding> drift = BootLogComparison.compare(edited.memoryMap(), KernelProfile.DEFAULT, log);
+		assertEquals(2, drift.size(), drift.toString());
+		assertTrue(drift.get(0).message().startsWith("not in the boot log: the kernel did not register dsp@51000000"), drift.toString());
+		assertTrue(drift.get(1).message().startsWith("extra: the kernel registered dsp@50800000"), drift.toString());
+	}
+
+	private static List<BootLogEvent.Region> reservedRegions(String log) {
+		return BootLogParser.parse(log).stream().filter(BootLogEvent.Region.class::isInstance).map(BootLogEvent.Region.class::cast)
+				.toList();
+	}
+
+	/** The same region from two logs: the line numbers differ, nothing else may. */
+	private static BootLogEvent.Region withoutLine(BootLogEvent.Region r) {
+		return new BootLogEvent.Region(0, r.range(), r.noMap(), r.reusable(), r.name());
 	}
 
 	@Test
