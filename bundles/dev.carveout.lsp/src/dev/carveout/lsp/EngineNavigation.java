@@ -51,7 +51,7 @@ public class EngineNavigation extends DocumentSymbolService {
 		if (element instanceof Reference reference) {
 			DtTree tree = check.result().tree();
 			String target = References.target(reference);
-			DtNode node = tree == null ? null : target.startsWith("/") ? tree.find(target) : tree.findLabel(target);
+			DtNode node = tree == null ? null : tree.resolve(target);
 			return node == null || !node.definedAt().isKnown() ? List.of() : List.of(location(node.definedAt()));
 		}
 		String includeText = element instanceof PreprocessorLine line ? line.getText()

@@ -146,7 +146,7 @@ public class ReservedMemoryCompletions extends ContentAssistService {
 					tree = session.check(resource).result().tree();
 				}
 				String target = header.startsWith("&{") ? header.substring(2, header.length() - 1) : header.substring(1);
-				DtNode node = tree == null ? null : target.startsWith("/") ? tree.find(target) : tree.findLabel(target);
+				DtNode node = tree == null ? null : tree.resolve(target);
 				path = node == null ? "?" : node.path();
 			} else if (header.equals("/")) {
 				path = "/";

@@ -32,6 +32,11 @@ public record KernelProfile(int pageSizeKiB, KernelVersion version) {
 		};
 	}
 
+	/** rmem_cma_setup()'s test: base and size both multiples of CMA_MIN_ALIGNMENT_BYTES. */
+	public boolean cmaAligned(long base, long size) {
+		return ((base | size) & (cmaMinAlignment() - 1)) == 0;
+	}
+
 	@Override
 	public String toString() {
 		return "Linux " + version + ", " + pageSizeKiB + "K pages";

@@ -1,8 +1,5 @@
 package dev.carveout.dts.check;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -66,10 +63,5 @@ public final class BoardChecker {
 
 	static Finding inputProblem(Path file, String message) {
 		return new Finding(RULE_INPUT, Severity.ERROR, message, new SourceRef(file, 1, 1, 0, 0), null);
-	}
-
-	static String read(Path file, SourceOverlay overlay) throws IOException {
-		var unsaved = overlay.contentOf(file);
-		return unsaved.isPresent() ? unsaved.get() : Files.readString(file, StandardCharsets.UTF_8);
 	}
 }

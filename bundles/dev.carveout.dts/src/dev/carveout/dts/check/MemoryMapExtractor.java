@@ -67,7 +67,7 @@ final class MemoryMapExtractor {
 				if (ref.isPath()) {
 					continue;
 				}
-				DtNode target = ref.target().startsWith("/") ? tree.find(ref.target()) : tree.findLabel(ref.target());
+				DtNode target = tree.resolve(ref.target());
 				if (target != null) {
 					boolean inReserved = reservedPath != null && target.parent() != null
 							&& target.parent().path().equals(reservedPath);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckResult;
 import dev.carveout.dts.check.SourceOverlay;
+import dev.carveout.dts.cpp.SourceReader;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.Region;
 
@@ -47,7 +48,7 @@ public final class QuickFixes {
 		Map<Path, String> edited = new HashMap<>();
 		try {
 			for (Path file : fix.files()) {
-				edited.put(file, TextEdit.apply(SourceFile.read(file, overlay).text, fix.editsOf(file)));
+				edited.put(file, TextEdit.apply(SourceReader.withUnsaved(overlay::contentOf).read(file), fix.editsOf(file)));
 			}
 		} catch (IOException e) {
 			return false;

@@ -1,9 +1,12 @@
 package dev.carveout.dts.fix;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -33,6 +36,8 @@ final class RegionFixes {
 	private final MemoryMap map;
 	private final SourceOverlay overlay;
 	private final KernelProfile profile;
+	/** Each file is read and parsed once however many candidates touch it. */
+	private final Map<Path, SourceFile> sources = new HashMap<>();
 
 	RegionFixes(Region region, CheckResult result, SourceOverlay overlay, KernelProfile profile) {
 		this.region = region;
@@ -58,7 +63,7 @@ final class RegionFixes {
 		if (at == null || !at.isKnown()) {
 			return null;
 		}
-		SourceFile file = SourceFile.read(at.file(), overlay);
+		SourceFile file = source(at.file());
 		return new Fix("Remove " + property + " from " + region.name(), "R6", List.of(file.deleteLines(at.offset(), at.length())));
 	}
 
@@ -162,7 +167,7 @@ final class RegionFixes {
 		if (!at.isKnown()) {
 			return null;
 		}
-		SourceFile file = SourceFile.read(at.file(), overlay);
+		SourceFile file = source(at.file());
 		Property property = file.elementAt(at.offset(), Property.class);
 		CellNumbers cells = property == null ? null : CellNumbers.of(property);
 		int ac = map == null ? 2 : map.rootAddressCells();
@@ -189,7 +194,7 @@ final class RegionFixes {
 		if (!at.isKnown()) {
 			return null;
 		}
-		SourceFile file = SourceFile.read(at.file(), overlay);
+		SourceFile file = source(at.file());
 		Node node = file.elementAt(at.offset(), Node.class);
 		if (node == null) {
 			return null;
@@ -201,6 +206,15 @@ final class RegionFixes {
 		INode name = names.get(0);
 		return new Fix(label, ruleId, List.of(new TextEdit(file.path, name.getOffset(), name.getLength(),
 				baseName(r) + "@" + Long.toHexString(base))));
+	}
+
+	private SourceFile source(Path file) throws IOException {
+		SourceFile source = sources.get(file);
+		if (source == null) {
+			source = SourceFile.read(file, overlay);
+			sources.put(file, source);
+		}
+		return source;
 	}
 
 	private static List<Fix> optional(Fix fix) {

@@ -2,8 +2,6 @@ package dev.carveout.dts.fix;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.emf.ecore.EObject;
@@ -15,6 +13,7 @@ import org.eclipse.xtext.parser.IParser;
 
 import dev.carveout.dts.DtsLanguage;
 import dev.carveout.dts.check.SourceOverlay;
+import dev.carveout.dts.cpp.SourceReader;
 
 /** A file as a fix sees it: its current text (unsaved edits first) and its syntax tree, to find values by offset. */
 final class SourceFile {
@@ -30,8 +29,7 @@ final class SourceFile {
 	}
 
 	static SourceFile read(Path path, SourceOverlay overlay) throws IOException {
-		var unsaved = overlay.contentOf(path);
-		return new SourceFile(path, unsaved.isPresent() ? unsaved.get() : Files.readString(path, StandardCharsets.UTF_8));
+		return new SourceFile(path, SourceReader.withUnsaved(overlay::contentOf).read(path));
 	}
 
 	/** The innermost element of the given type whose text starts at {@code offset}. */

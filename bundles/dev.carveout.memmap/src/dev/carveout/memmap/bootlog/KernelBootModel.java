@@ -60,8 +60,7 @@ final class KernelBootModel {
 							? Setup.REFUSED : Setup.NONE;
 		}
 		if (region.reusable() && !region.noMap()) {
-			long align = profile.cmaMinAlignment();
-			return ((range.base() | range.size()) & (align - 1)) == 0 ? Setup.CMA : Setup.CMA_MISALIGNED;
+			return profile.cmaAligned(range.base(), range.size()) ? Setup.CMA : Setup.CMA_MISALIGNED;
 		}
 		return region.reusable() ? Setup.REFUSED : Setup.COHERENT;
 	}

@@ -25,7 +25,7 @@ final class CmaAlignment extends RegionRule {
 		String requirement = String.format("CMA_MIN_ALIGNMENT_BYTES is %s for %s", mib(align), context.profile());
 		if (region.reg() != null && !region.reg().isEmpty()) {
 			AddressRange first = region.reg().get(0);
-			if (((first.base() | first.size()) & (align - 1)) != 0) {
+			if (!context.profile().cmaAligned(first.base(), first.size())) {
 				report(sink, region, "reg", String.format("CMA region %s is not aligned (%s): the kernel prints "
 						+ "\"incorrect alignment of CMA region\" and drops it", first, requirement));
 			}
