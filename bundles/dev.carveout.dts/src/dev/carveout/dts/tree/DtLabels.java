@@ -53,7 +53,13 @@ final class DtLabels {
 	}
 
 	List<String> live() {
-		return entries.stream().filter(e -> !e.deleted).map(e -> e.name).toList();
+		List<String> live = new ArrayList<>(entries.size());
+		for (Entry e : entries) {
+			if (!e.deleted) {
+				live.add(e.name);
+			}
+		}
+		return live;
 	}
 
 	/** Whether any label was ever added, deleted or not: dtc tests the list pointer, not its live entries. */
@@ -62,6 +68,11 @@ final class DtLabels {
 	}
 
 	boolean contains(String label) {
-		return entries.stream().anyMatch(e -> !e.deleted && e.name.equals(label));
+		for (Entry e : entries) {
+			if (!e.deleted && e.name.equals(label)) {
+				return true;
+			}
+		}
+		return false;
 	}
 }

@@ -1,5 +1,7 @@
 package dev.carveout.dts.tree;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +25,17 @@ public final class DtNode {
 	private boolean referenced;
 	/** dtc's node->phandle: 0 until an explicit phandle property is seen or a reference needs one. */
 	private int phandle;
+	/**
+	 * Every node of this tree that was ever given a label, by label; shared from the root. References are resolved
+	 * once per use while the tree grows, and walking the whole tree for each made big boards quadratic.
+	 */
+	private final Map<String, List<DtNode>> labelled;
 
 	DtNode(String name, DtNode parent, SourceRef definedAt) {
 		this.name = name;
 		this.parent = parent;
 		this.definedAt = definedAt;
+		this.labelled = parent == null ? new HashMap<>() : parent.labelled;
 	}
 
 	public String name() {
@@ -76,7 +84,13 @@ public final class DtNode {
 
 	/** Live properties in dtc's order. */
 	public List<DtProperty> properties() {
-		return properties.values().stream().filter(p -> !p.isDeleted()).toList();
+		List<DtProperty> live = new ArrayList<>(properties.size());
+		for (DtProperty p : properties.values()) {
+			if (!p.isDeleted()) {
+				live.add(p);
+			}
+		}
+		return live;
 	}
 
 	public DtProperty property(String propertyName) {
@@ -86,7 +100,47 @@ public final class DtNode {
 
 	/** Live children in dtc's order. */
 	public List<DtNode> children() {
-		return children.values().stream().filter(n -> !n.isDeleted()).toList();
+		List<DtNode> live = new ArrayList<>(children.size());
+		for (DtNode n : children.values()) {
+			if (!n.deleted) {
+				live.add(n);
+			}
+		}
+		return live;
+	}
+
+	/**
+	 * The live node of this tree carrying the label, or null: dtc's get_node_by_label(), which returns the first
+	 * in tree order. A deleted node's subtree is deleted with it, so a live node is reachable from the root.
+	 */
+	DtNode findLabelled(String label) {
+		List<DtNode> candidates = labelled.getOrDefault(label, List.of());
+		DtNode found = null;
+		for (DtNode candidate : candidates) {
+			if (!candidate.deleted && candidate.hasLabel(label)) {
+				if (found != null) {
+					// A duplicate label (an error dtc reports): tree order decides, as in dtc.
+					return firstInTreeOrder(this, label);
+				}
+				found = candidate;
+			}
+		}
+		return found;
+	}
+
+	private static DtNode firstInTreeOrder(DtNode node, String label) {
+		if (node.hasLabel(label)) {
+			return node;
+		}
+		for (DtNode child : node.children.values()) {
+			if (!child.deleted) {
+				DtNode found = firstInTreeOrder(child, label);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 	public DtNode child(String childName) {
@@ -145,6 +199,12 @@ public final class DtNode {
 
 	void addLabels(List<String> newLabels, boolean fresh) {
 		labels.addAll(newLabels, fresh);
+		for (String label : newLabels) {
+			List<DtNode> nodes = labelled.computeIfAbsent(label, k -> new ArrayList<>(1));
+			if (!nodes.contains(this)) {
+				nodes.add(this);
+			}
+		}
 	}
 
 	boolean hasAnyLabelEntry() {

@@ -66,20 +66,7 @@ public final class DtTree {
 
 	/** The live node carrying a label, or null. */
 	public DtNode findLabel(String label) {
-		return findLabel(root, label);
-	}
-
-	private static DtNode findLabel(DtNode node, String label) {
-		if (node.hasLabel(label)) {
-			return node;
-		}
-		for (DtNode child : node.children()) {
-			DtNode found = findLabel(child, label);
-			if (found != null) {
-				return found;
-			}
-		}
-		return null;
+		return root.findLabelled(label);
 	}
 
 	public record MemReserveEntry(AddressRange range, SourceRef definedAt) {
