@@ -3,12 +3,16 @@ package dev.carveout.memmap.rules;
 import dev.carveout.memmap.Region;
 import dev.carveout.memmap.Severity;
 
-/** R12: the unit address must be the first reg base, in lower-case hex without "0x" or leading zeros. */
+/**
+ * R12: the unit address must be the first reg base, in lower-case hex without "0x" or leading zeros. The value
+ * comparison is the Devicetree Specification's (section 2.2.1); dtc itself compares values only for simple-bus
+ * children (simple_bus_reg), its unit_address_vs_reg checks that a unit address and reg come together.
+ */
 final class UnitAddressVsReg extends AbstractRule {
 
 	UnitAddressVsReg() {
 		super("R12", "unit_address_vs_reg", Severity.WARNING,
-				"dtc checks.c: check_unit_address_vs_reg and check_unit_address_format");
+				"Devicetree Specification 2.2.1 (unit-address = first reg address); dtc checks.c: check_unit_address_format");
 	}
 
 	@Override
@@ -25,7 +29,7 @@ final class UnitAddressVsReg extends AbstractRule {
 				report(region, sink, "unit address \"" + unit + "\" has leading zeros (dtc: unit_address_format); write @" + expected);
 			} else if (!unit.equals(expected)) {
 				report(region, sink, "unit address @" + unit + " differs from the first reg base 0x" + expected
-						+ " (dtc: unit_address_vs_reg)");
+						+ " (the Devicetree Specification's unit-address rule; dtc only checks it on simple-bus children)");
 			}
 		}
 	}
