@@ -154,7 +154,7 @@ class TargetTerminalViewTest {
 		return s == null ? "" : s;
 	}
 
-	private static void waitUntil(BooleanSupplier condition, int seconds, java.util.function.Supplier<String> message) {
+	static void waitUntil(BooleanSupplier condition, int seconds, java.util.function.Supplier<String> message) {
 		Display display = Display.getCurrent();
 		long deadline = System.currentTimeMillis() + seconds * 1000L;
 		while (!condition.getAsBoolean()) {

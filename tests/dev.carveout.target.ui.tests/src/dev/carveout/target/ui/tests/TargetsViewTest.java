@@ -29,7 +29,6 @@ import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.eclipse.equinox.security.storage.provider.IProviderHints;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -150,9 +149,7 @@ class TargetsViewTest {
 		assertEquals(List.of(board), selection.toList(), "commands contributed to the view get the Target");
 
 		Job job = view.testConnection(board);
-		while (job.getResult() == null) {
-			spin();
-		}
+		waitUntil(() -> job.getResult() != null, () -> "Test Connection did not finish");
 		assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().getMessage());
 		assertTrue(job.getResult().getMessage().contains("Linux"), job.getResult().getMessage());
 
@@ -209,23 +206,6 @@ class TargetsViewTest {
 	}
 
 	private static void waitUntil(BooleanSupplier condition, java.util.function.Supplier<String> message) {
-		long deadline = System.nanoTime() + 30_000_000_000L;
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				fail(message.get());
-			}
-			spin();
-		}
-	}
-
-	private static void spin() {
-		Display display = Display.getCurrent();
-		if (!display.readAndDispatch()) {
-			try {
-				Thread.sleep(10);
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		TargetTerminalViewTest.waitUntil(condition, 30, message);
 	}
 }
