@@ -26,24 +26,8 @@ import dev.carveout.target.SshSessions;
 import dev.carveout.target.Target;
 
 /** Host key policy of {@link SshSessions} against a real OpenSSH server. */
-class SshSessionsTest {
+class SshSessionsTest extends SshdTest {
 
-	private static OpenSshServer sshd;
-
-	@TempDir
-	Path tmp;
-
-	@BeforeAll
-	static void startSshd() throws Exception {
-		sshd = OpenSshServer.start();
-	}
-
-	@AfterAll
-	static void stopSshd() throws Exception {
-		if (sshd != null) {
-			sshd.close();
-		}
-	}
 
 	record Asked(String host, String type, String fingerprint) {
 	}

@@ -36,24 +36,8 @@ import dev.carveout.target.ui.SshTerminalConnector;
 import dev.carveout.target.ui.TargetTerminalView;
 
 /** The Target Terminal view in a running workbench, talking to a real sshd. Runs on the UI thread. */
-class TargetTerminalViewTest {
+class TargetTerminalViewTest extends SshdTest {
 
-	private static OpenSshServer sshd;
-
-	@TempDir
-	Path tmp;
-
-	@BeforeAll
-	static void startSshd() throws Exception {
-		sshd = OpenSshServer.start();
-	}
-
-	@AfterAll
-	static void stopSshd() throws Exception {
-		if (sshd != null) {
-			sshd.close();
-		}
-	}
 
 	@Test
 	void shellInTheViewRunsCommandsOnTheTarget() throws Exception {

@@ -53,28 +53,11 @@ import dev.carveout.target.ui.targets.TargetsView;
  * encrypted secure storage (a test file with a test master password, so nothing prompts), and no secret ever
  * reaches the workspace or the secure storage file in clear.
  */
-class TargetsViewTest {
-
-	private static OpenSshServer sshd;
-
-	@TempDir
-	Path tmp;
+class TargetsViewTest extends SshdTest {
 
 	private SecureTargetSecrets secrets;
 	private Path storageFile;
 	private final List<String> created = new ArrayList<>();
-
-	@BeforeAll
-	static void startSshd() throws Exception {
-		sshd = OpenSshServer.start();
-	}
-
-	@AfterAll
-	static void stopSshd() throws Exception {
-		if (sshd != null) {
-			sshd.close();
-		}
-	}
 
 	@BeforeEach
 	void openSecureStorage() throws Exception {
