@@ -100,9 +100,13 @@ public record HeapComparison(KernelProfile profile, ExpectedHeaps expectedHeaps,
 		void compare() {
 			Set<String> actual = new TreeSet<>(report.heapNames());
 			if (report.heapDirErrno() != null) {
-				if (!expected.required().isEmpty()) {
+				// Without the kernel's configuration the heaps are not required, but CMA pools in the source are
+				// there to be allocated from: a board with no heaps at all cannot serve them.
+				List<String> pools = cma.areas().stream().filter(a -> a.region() != null).map(CmaModel.Area::name).toList();
+				if (!expected.required().isEmpty() || !pools.isEmpty()) {
 					findings.add(new Finding(HEAP_RULE, Severity.WARNING, "the board has no /dev/dma_heap (" + report.heapDirErrno()
-							+ "): its kernel lacks CONFIG_DMABUF_HEAPS, the source's pools expect " + expected.required(),
+							+ "): its kernel lacks CONFIG_DMABUF_HEAPS; the source expects heaps "
+							+ (expected.required().isEmpty() ? "for its CMA pools " + pools : new TreeSet<>(expected.required()).toString()),
 							reservedMemoryRef(map), reservedMemoryPath(map)));
 				}
 				return;

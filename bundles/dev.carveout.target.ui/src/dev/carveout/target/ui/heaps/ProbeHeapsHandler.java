@@ -39,7 +39,8 @@ public class ProbeHeapsHandler extends AbstractHandler {
 		}
 	}
 
-	static Optional<Target> targetIn(ISelection selection) {
+	/** The one target in a selection (Targets view rows, or anything adapting to Target), else empty. */
+	public static Optional<Target> targetIn(ISelection selection) {
 		if (selection instanceof IStructuredSelection s && s.size() == 1) {
 			return Optional.ofNullable(Adapters.adapt(s.getFirstElement(), Target.class));
 		}
