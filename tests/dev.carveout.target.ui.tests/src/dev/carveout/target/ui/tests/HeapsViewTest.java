@@ -22,10 +22,17 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.ListDialog;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
 import org.junit.jupiter.api.AfterAll;
@@ -154,6 +161,60 @@ class HeapsViewTest {
 		assertEquals(board, heaps.source().orElseThrow(), "the active Carveout editor's board");
 		probeFromTheTargetsView(page, heaps);
 		assertEquals(findings.stream().map(f -> "Board drift: " + f.message()).sorted().toList(), driftMarkerMessages());
+	}
+
+	@Test
+	void withoutASelectedTargetTheCommandAsksForOneOfTheRegisteredTargets() throws Exception {
+		target = sshd.target("picked-host");
+		TargetStore.getDefault().put(target);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		page.closeAllEditors(false);
+		HeapsView heaps = (HeapsView) page.showView(HeapsView.ID);
+		heaps.setConnections(new SshSessions(sshd.knownHostsTrustingIt(tmp.resolve("known_hosts"))), HostKeyPrompt.REJECT);
+		heaps.setChosenSource(board);
+		page.activate(heaps); // its selection is the drift table: no target in it
+
+		List<String> listed = new java.util.ArrayList<>();
+		Display display = Display.getCurrent();
+		Runnable answer = new Runnable() {
+			@Override
+			public void run() {
+				for (Shell shell : display.getShells()) {
+					if ("Probe Heaps".equals(shell.getText()) && shell.getData() instanceof ListDialog dialog) {
+						Arrays.stream(dialog.getTableViewer().getTable().getItems()).forEach(i -> listed.add(i.getText()));
+						dialog.getTableViewer().setSelection(new StructuredSelection(target));
+						button(shell, "OK").notifyListeners(SWT.Selection, new Event());
+						return;
+					}
+				}
+				display.timerExec(50, this);
+			}
+		};
+		display.timerExec(50, answer);
+		Object result = PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(ProbeHeapsHandler.COMMAND_ID, null);
+
+		assertEquals(TargetStore.getDefault().targets().stream().map(Target::toString).toList(), listed,
+				"the dialog lists the registered targets");
+		assertTrue(result instanceof Job, "the command starts a job: " + result);
+		Job job = (Job) result;
+		waitUntil(() -> job.getResult() != null && heaps.shown().map(o -> o.target().equals(target)).orElse(false),
+				() -> "probe of the picked target not shown; sshd log:\n" + sshd.log());
+		assertTrue(job.getResult().getMessage().startsWith("picked-host: "), job.getResult().getMessage());
+	}
+
+	private static Button button(Composite parent, String text) {
+		for (Control child : parent.getChildren()) {
+			if (child instanceof Button b && text.equals(b.getText())) {
+				return b;
+			}
+			if (child instanceof Composite c) {
+				Button found = button(c, text);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 	@Test
