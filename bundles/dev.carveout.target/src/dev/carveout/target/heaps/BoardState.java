@@ -10,6 +10,9 @@ import dev.carveout.target.RemoteCommands;
 /**
  * What the board's kernel says about itself besides the probe: its release, the kernel log (for the
  * "OF: reserved mem:" lines) and how it sizes CMA.
+ *
+ * @param dmesg the kernel log, or null when the login may not read it (kernel.dmesg_restrict for a non-root
+ *              user): then the boot log is not compared, and the comparison says so
  */
 public record BoardState(String kernelRelease, String dmesg, KernelCmaConfig cma) {
 
@@ -17,11 +20,12 @@ public record BoardState(String kernelRelease, String dmesg, KernelCmaConfig cma
 
 	public static BoardState read(Session session) throws ProbeException {
 		String release = output(session, "uname -r").strip();
-		String dmesg = output(session, "dmesg");
+		RemoteCommands.Result dmesg = run(session, "dmesg");
 		String cmdline = output(session, "cat /proc/cmdline");
 		// Only with CONFIG_IKCONFIG_PROC; without it the Kconfig-dependent parts of the comparison say "unknown".
 		RemoteCommands.Result config = run(session, "zcat /proc/config.gz");
-		return new BoardState(release, dmesg, KernelCmaConfig.of(cmdline, config.succeeded() ? config.stdout() : null));
+		return new BoardState(release, dmesg.succeeded() ? dmesg.stdout() : null,
+				KernelCmaConfig.of(cmdline, config.succeeded() ? config.stdout() : null));
 	}
 
 	private static String output(Session session, String command) throws ProbeException {

@@ -28,7 +28,7 @@ public record ExpectedHeaps(Set<String> required, Set<String> optional) {
 	public static ExpectedHeaps of(KernelVersion version, CmaModel cma, KernelCmaConfig config) {
 		Set<String> required = new LinkedHashSet<>();
 		Set<String> optional = new LinkedHashSet<>();
-		sort(config, "CONFIG_DMABUF_HEAPS_SYSTEM", SYSTEM, required, optional);
+		requiredIfConfigured(config, "CONFIG_DMABUF_HEAPS_SYSTEM", SYSTEM, required, optional);
 		if (config.symbol("CONFIG_DMABUF_HEAPS_CMA").map("n"::equals).orElse(false)) {
 			return new ExpectedHeaps(Set.copyOf(required), Set.copyOf(optional));
 		}
@@ -69,7 +69,9 @@ public record ExpectedHeaps(Set<String> required, Set<String> optional) {
 		return new ExpectedHeaps(Set.copyOf(required), Set.copyOf(optional));
 	}
 
-	private static void sort(KernelCmaConfig config, String symbol, String heap, Set<String> required, Set<String> optional) {
+	/** Required when the configuration has the symbol, optional when the configuration is unknown. */
+	private static void requiredIfConfigured(KernelCmaConfig config, String symbol, String heap, Set<String> required,
+			Set<String> optional) {
 		var value = config.symbol(symbol);
 		if (value.isEmpty()) {
 			optional.add(heap);

@@ -66,6 +66,11 @@ public record HeapComparison(KernelProfile profile, ExpectedHeaps expectedHeaps,
 	}
 
 	private static List<Finding> bootLog(MemoryMap map, KernelProfile profile, String dmesg) {
+		if (dmesg == null) {
+			return List.of(new Finding(BootLogComparison.RULE, Severity.INFO,
+					"the board's kernel log cannot be read by this login (dmesg_restrict): the reserved-memory lines were not compared",
+					reservedMemoryRef(map), reservedMemoryPath(map)));
+		}
 		// The ring buffer of a board that has run for long no longer holds the boot: no line is not a drift then.
 		if (!dmesg.contains("Linux version ") && !dmesg.contains("Booting Linux")) {
 			return List.of(new Finding(BootLogComparison.RULE, Severity.INFO,
@@ -104,8 +109,11 @@ public record HeapComparison(KernelProfile profile, ExpectedHeaps expectedHeaps,
 				// there to be allocated from: a board with no heaps at all cannot serve them.
 				List<String> pools = cma.areas().stream().filter(a -> a.region() != null).map(CmaModel.Area::name).toList();
 				if (!expected.required().isEmpty() || !pools.isEmpty()) {
+					String why = board.cma().symbol("CONFIG_DMABUF_HEAPS")
+							.map(v -> v.equals("n") ? "its kernel lacks CONFIG_DMABUF_HEAPS" : "although its kernel has CONFIG_DMABUF_HEAPS (no devtmpfs?)")
+							.orElse("its kernel may lack CONFIG_DMABUF_HEAPS");
 					findings.add(new Finding(HEAP_RULE, Severity.WARNING, "the board has no /dev/dma_heap (" + report.heapDirErrno()
-							+ "): its kernel lacks CONFIG_DMABUF_HEAPS; the source expects heaps "
+							+ "): " + why + "; the source expects heaps "
 							+ (expected.required().isEmpty() ? "for its CMA pools " + pools : new TreeSet<>(expected.required()).toString()),
 							reservedMemoryRef(map), reservedMemoryPath(map)));
 				}

@@ -36,14 +36,23 @@ public final class HeapProbe {
 		ProbeBinary binary = ProbeBinary.forMachine(checked(session, "uname -m", COMMAND_TIMEOUT));
 		progress.accept("Uploading the " + binary.arch() + " heap probe");
 		String path = ProbeUpload.upload(session, binary);
+		HeapReport report;
 		try {
 			progress.accept("Checking the upload's SHA-256");
 			ProbeUpload.verify(session, path, binary);
 			progress.accept("Allocating from each DMA-BUF heap");
-			return HeapReportJson.parse(checked(session, path + " --max " + maxSize, RUN_TIMEOUT));
-		} finally {
-			ProbeUpload.remove(session, path);
+			report = HeapReportJson.parse(checked(session, path + " --max " + maxSize, RUN_TIMEOUT));
+		} catch (ProbeException | RuntimeException e) {
+			// The first failure is the one to report; not cleaning up after it is only a note on it.
+			try {
+				ProbeUpload.remove(session, path);
+			} catch (ProbeException cleanup) {
+				e.addSuppressed(cleanup);
+			}
+			throw e;
 		}
+		ProbeUpload.remove(session, path);
+		return report;
 	}
 
 	private static String checked(Session session, String command, Duration timeout) throws ProbeException {

@@ -164,6 +164,33 @@ class HeapComparisonTest {
 	}
 
 	@Test
+	void aBoardWithoutHeapsDriftsFromASourceWithCmaPools() throws Exception {
+		HeapReport none = new HeapReport(HeapReportJson.PROBE, HeapReportJson.FORMAT, "6.12.117", "aarch64", 4096, 64L << 20,
+				49152L, 49152L, List.of(area("camera-pool", 4096), area("linux,cma", 8192)), "ENOENT", List.of());
+		HeapComparison configured = compare(board(true), none, CONFIG, "");
+		assertEquals(List.of("the board has no /dev/dma_heap (ENOENT): although its kernel has CONFIG_DMABUF_HEAPS (no devtmpfs?); the source expects heaps [linux,cma, system]"),
+				messages(configured));
+		String without = CONFIG.replaceAll("(?m)^(CONFIG_DMABUF_HEAPS\\w*)=y$", "# $1 is not set");
+		HeapComparison lacking = compare(board(true), none, without, "");
+		assertEquals(List.of("the board has no /dev/dma_heap (ENOENT): its kernel lacks CONFIG_DMABUF_HEAPS; the source expects heaps for its CMA pools [camera-pool, linux,cma]"),
+				messages(lacking));
+		HeapComparison unknown = compare(board(true), none, null, "");
+		assertEquals(List.of("the board has no /dev/dma_heap (ENOENT): its kernel may lack CONFIG_DMABUF_HEAPS; the source expects heaps for its CMA pools [camera-pool, linux,cma]"),
+				unknown.drift().stream().map(Finding::message).toList());
+	}
+
+	@Test
+	void anUnreadableKernelLogIsANote() throws Exception {
+		Path file = tmp.resolve("board.dts");
+		Files.writeString(file, board(true));
+		MemoryMap map = new BoardChecker(CheckSettings.defaults()).check(file, SourceOverlay.NONE).memoryMap();
+		HeapComparison c = HeapComparison.compare(map, report("6.12.117", List.of("linux,cma", "system"), 49152L,
+				area("camera-pool", 4096), area("linux,cma", 8192)), new BoardState("6.12.117", null, KernelCmaConfig.of("", CONFIG)));
+		assertEquals(List.of(), c.drift());
+		assertTrue(messages(c).getFirst().startsWith("the board's kernel log cannot be read"), messages(c).toString());
+	}
+
+	@Test
 	void memparseReadsTheKernelsSuffixes() {
 		assertEquals(Optional.of(64L << 20), KernelCmaConfig.of("cma=64M", null).cmdlineCmaBytes());
 		assertEquals(Optional.of(1L << 30), KernelCmaConfig.of("quiet cma=1G@0x40000000", null).cmdlineCmaBytes());

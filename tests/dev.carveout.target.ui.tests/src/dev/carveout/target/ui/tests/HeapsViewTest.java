@@ -134,7 +134,7 @@ class HeapsViewTest {
 		assertTrue(heaps.summaryText().endsWith("difference(s) from /heaps-view-test/board.dts"), heaps.summaryText());
 		if (!Files.isDirectory(Path.of("/dev/dma_heap"))) {
 			assertTrue(first.comparison().findings().stream().anyMatch(f -> f.message().startsWith(
-					"the board has no /dev/dma_heap (ENOENT): its kernel lacks CONFIG_DMABUF_HEAPS")), first.comparison().findings().toString());
+					"the board has no /dev/dma_heap (ENOENT): ")), first.comparison().findings().toString());
 		}
 		List<Finding> findings = first.comparison().findings();
 		assertNotEquals(List.of(), first.comparison().drift(), "an x86 host is not this arm64 board");
