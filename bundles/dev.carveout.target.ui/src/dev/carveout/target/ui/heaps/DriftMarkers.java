@@ -50,7 +50,7 @@ public final class DriftMarkers {
 			return;
 		}
 		IMarker marker = target.createMarker(TYPE);
-		marker.setAttribute(IMarker.MESSAGE, "Board drift: " + finding.message());
+		marker.setAttribute(IMarker.MESSAGE, message(finding));
 		marker.setAttribute(IMarker.SEVERITY, switch (finding.severity()) {
 			case ERROR -> IMarker.SEVERITY_ERROR;
 			case WARNING -> IMarker.SEVERITY_WARNING;
@@ -68,6 +68,11 @@ public final class DriftMarkers {
 				marker.setAttribute(IMarker.CHAR_END, at.offset() + at.length());
 			}
 		}
+	}
+
+	/** The marker's text: the finding's, marked as coming from the board, not from the editor's checks. */
+	public static String message(Finding finding) {
+		return "Board drift: " + finding.message();
 	}
 
 	private IFile workspaceFile(Path path) {

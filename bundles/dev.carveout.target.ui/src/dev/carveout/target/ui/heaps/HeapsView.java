@@ -7,9 +7,12 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.eclipse.core.commands.common.CommandException;
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.Path;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
@@ -18,6 +21,7 @@ import org.eclipse.jface.action.Action;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
@@ -33,6 +37,8 @@ import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.dialogs.ResourceListSelectionDialog;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.part.ViewPart;
 import org.osgi.service.prefs.BackingStoreException;
 
@@ -44,7 +50,6 @@ import dev.carveout.target.heaps.HeapComparison;
 import dev.carveout.target.heaps.HeapReport;
 import dev.carveout.target.ui.DialogHostKeyPrompt;
 import dev.carveout.target.ui.targets.SecureTargetSecrets;
-import dev.carveout.target.ui.targets.TargetStore;
 import dev.carveout.ui.CarveoutUi;
 
 /**
@@ -107,10 +112,21 @@ public class HeapsView extends ViewPart {
 		column(drift, "Source", 200, Finding.class, f -> f.at() == null || !f.at().isKnown() ? ""
 				: f.at().file().getFileName() + ":" + f.at().line());
 		getSite().setSelectionProvider(drift);
+		drift.addDoubleClickListener(e -> {
+			if (e.getSelection() instanceof IStructuredSelection selection && selection.getFirstElement() instanceof Finding finding) {
+				reveal(finding);
+			}
+		});
 
 		var toolbar = getViewSite().getActionBars().getToolBarManager();
-		toolbar.add(action("Probe Heaps...", () -> TargetChooser.choose(getSite().getShell(), TargetStore.getDefault().targets())
-				.ifPresent(this::probe)));
+		// The command, not a shortcut to it: with this view active there is no target selected, so it asks.
+		toolbar.add(action("Probe Heaps...", () -> {
+			try {
+				getSite().getService(IHandlerService.class).executeCommand(ProbeHeapsHandler.COMMAND_ID, null);
+			} catch (CommandException e) {
+				MessageDialog.openError(getSite().getShell(), "Probe Heaps", e.getMessage());
+			}
+		}));
 		toolbar.add(action("Compare With...", this::chooseSource));
 		chosenSource = remembered();
 		updateSourceLabel();
@@ -212,6 +228,24 @@ public class HeapsView extends ViewPart {
 		int differences = c.drift().size();
 		return outcome.target().name() + ": Linux " + r.kernelRelease() + " " + r.machine() + "; " + heaps + "; " + cma + "; "
 				+ (differences == 0 ? "no drift from " : differences + " difference(s) from ") + outcome.source().getFullPath();
+	}
+
+	/** Opens the source at the finding, through its drift marker (which follows edits of the file). */
+	private void reveal(Finding finding) {
+		if (shown == null) {
+			return;
+		}
+		try {
+			for (IMarker marker : ResourcesPlugin.getWorkspace().getRoot().findMarkers(DriftMarkers.TYPE, false, IResource.DEPTH_INFINITE)) {
+				if (marker.getAttribute(IMarker.MESSAGE, "").equals(DriftMarkers.message(finding))
+						&& shown.source().getFullPath().toString().equals(marker.getAttribute(DriftMarkers.BOARD, null))) {
+					IDE.openEditor(getSite().getPage(), marker);
+					return;
+				}
+			}
+		} catch (CoreException e) {
+			MessageDialog.openError(getSite().getShell(), "Heaps", "Cannot open " + finding.at() + ": " + e.getMessage());
+		}
 	}
 
 	private void chooseSource() {

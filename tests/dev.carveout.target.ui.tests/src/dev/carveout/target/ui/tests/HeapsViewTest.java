@@ -21,6 +21,7 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -30,6 +31,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.ListDialog;
@@ -161,6 +163,17 @@ class HeapsViewTest {
 		assertEquals(board, heaps.source().orElseThrow(), "the active Carveout editor's board");
 		probeFromTheTargetsView(page, heaps);
 		assertEquals(findings.stream().map(f -> "Board drift: " + f.message()).sorted().toList(), driftMarkerMessages());
+
+		// A double click on a difference shows its line in the source.
+		Finding last = findings.stream().filter(f -> f.at().isKnown()).max(java.util.Comparator.comparingInt(f -> f.at().line())).orElseThrow();
+		assertTrue(last.at().line() > 1, "a finding below the first line: " + last);
+		page.activate(heaps);
+		heaps.driftViewer().setSelection(new StructuredSelection(last));
+		heaps.driftViewer().getTable().notifyListeners(SWT.DefaultSelection, new Event());
+		IEditorPart editor = page.getActiveEditor();
+		assertEquals(board, editor.getEditorInput().getAdapter(IFile.class));
+		assertEquals(page.getActivePart(), editor, "the editor is brought to the front");
+		assertEquals(last.at().line(), ((ITextSelection) editor.getSite().getSelectionProvider().getSelection()).getStartLine() + 1);
 	}
 
 	@Test
