@@ -219,6 +219,12 @@ static int probe_size(int heap_fd, uint64_t size)
 	int buf = (int)alloc.fd;
 	uint64_t t1 = now_ns();
 	printf(",\"alloc_ns\":%" PRIu64, t1 - t0);
+	if (size > SIZE_MAX) { /* a 32-bit process cannot map what a 64-bit kernel allocated */
+		print_failure("mmap", EOVERFLOW);
+		close(buf);
+		printf("}");
+		return -1;
+	}
 
 	uint32_t *map = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, buf, 0);
 	uint64_t t2 = now_ns();
@@ -297,7 +303,8 @@ static void probe_heap(const char *name)
 	}
 	printf(",\"allocations\":[");
 	int first = 1;
-	for (uint64_t size = 4096; size <= max_size; size = next_size(size)) {
+	/* size > previous: a --max near 2^64 must not wrap the ladder around to 0 */
+	for (uint64_t size = 4096, previous = 0; size <= max_size && size > previous; previous = size, size = next_size(size)) {
 		if (!first)
 			putchar(',');
 		first = 0;
