@@ -55,6 +55,9 @@ public final class HeapProbeJob extends Job {
 	@Override
 	protected IStatus run(IProgressMonitor monitor) {
 		SubMonitor progress = SubMonitor.convert(monitor, getName(), 8);
+		if (source.getLocation() == null) {
+			return Status.error(source.getFullPath() + " is not a file on this machine: Carveout cannot read it");
+		}
 		try {
 			progress.subTask("Connecting to " + target);
 			session = sessions.open(target, prompt);
