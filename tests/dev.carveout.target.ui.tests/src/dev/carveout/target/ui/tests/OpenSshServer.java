@@ -76,6 +76,8 @@ final class OpenSshServer implements AutoCloseable {
 				"UsePAM no",
 				"StrictModes no",
 				"PrintMotd no",
+				// SFTP as boards serve it (dropbear runs sftp-server): the heap probe is uploaded this way.
+				"Subsystem sftp internal-sftp",
 				"") );
 		Path log = dir.resolve("sshd.log");
 		Process p = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString(), "-p",

@@ -1,0 +1,81 @@
+package dev.carveout.target.heaps;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Session;
+import com.jcraft.jsch.SftpException;
+
+import dev.carveout.target.RemoteCommands;
+
+/**
+ * Puts a probe binary on the board over SFTP and proves it arrived intact: the board's own sha256sum must print
+ * the bundled binary's digest before anything runs it.
+ */
+public final class ProbeUpload {
+
+	private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private ProbeUpload() {
+	}
+
+	/**
+	 * Uploads to a fresh name under /tmp, readable and executable by the login user only.
+	 *
+	 * @return the remote path; the caller removes it with {@link #remove}
+	 */
+	public static String upload(Session session, ProbeBinary binary) throws ProbeException {
+		// A random name: two probes at once, or a stale file of an earlier run, never meet.
+		byte[] id = new byte[6];
+		RANDOM.nextBytes(id);
+		String path = "/tmp/carveout-heap-probe-" + HexFormat.of().formatHex(id);
+		ChannelSftp sftp = null;
+		try {
+			sftp = (ChannelSftp) session.openChannel("sftp");
+			sftp.connect((int) COMMAND_TIMEOUT.toMillis());
+			sftp.put(new ByteArrayInputStream(binary.content()), path, ChannelSftp.OVERWRITE);
+			sftp.chmod(0700, path);
+			return path;
+		} catch (JSchException | SftpException e) {
+			throw new ProbeException("Cannot upload the heap probe to " + path + " over SFTP: " + e.getMessage()
+					+ " (the board needs an SFTP server, e.g. dropbear with openssh-sftp-server)", e);
+		} finally {
+			if (sftp != null) {
+				sftp.disconnect();
+			}
+		}
+	}
+
+	/**
+	 * @throws ChecksumMismatchException if the board's file is not byte for byte the bundled binary
+	 */
+	public static void verify(Session session, String remotePath, ProbeBinary binary) throws ProbeException {
+		RemoteCommands.Result result = run(session, "sha256sum " + remotePath);
+		if (!result.succeeded()) {
+			throw new ProbeException("sha256sum " + remotePath + " failed on the board (exit " + result.exitStatus() + "): "
+					+ result.stderr().strip(), null);
+		}
+		String actual = result.stdout().strip().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
+		if (!actual.equals(binary.sha256())) {
+			throw new ChecksumMismatchException(remotePath, binary.sha256(), actual);
+		}
+	}
+
+	public static void remove(Session session, String remotePath) throws ProbeException {
+		run(session, "rm -f " + remotePath);
+	}
+
+	private static RemoteCommands.Result run(Session session, String command) throws ProbeException {
+		try {
+			return RemoteCommands.run(session, command, COMMAND_TIMEOUT);
+		} catch (IOException e) {
+			throw new ProbeException(e.getMessage(), e);
+		}
+	}
+}
