@@ -41,7 +41,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.carveout.memmap.Finding;
 import dev.carveout.target.HostKeyPrompt;
@@ -60,7 +59,7 @@ import dev.carveout.ui.CarveoutUi;
  * is this machine through its real sshd, so the real x86_64 probe is uploaded over SFTP and run; the drift it
  * finds against a DTS becomes markers that the editor's own checks leave alone and a second probe replaces.
  */
-class HeapsViewTest {
+class HeapsViewTest extends SshdTest {
 
 	private static final String BOARD = """
 			/dts-v1/;
@@ -79,18 +78,13 @@ class HeapsViewTest {
 			};
 			""";
 
-	private static OpenSshServer sshd;
 	private static IProject project;
 	private static IFile board;
-
-	@TempDir
-	Path tmp;
 
 	private Target target;
 
 	@BeforeAll
-	static void startSshdAndMakeTheProject() throws Exception {
-		sshd = OpenSshServer.start();
+	static void makeTheProject() throws Exception {
 		project = ResourcesPlugin.getWorkspace().getRoot().getProject("heaps-view-test");
 		if (!project.exists()) {
 			project.create(null);
@@ -101,13 +95,10 @@ class HeapsViewTest {
 	}
 
 	@AfterAll
-	static void stopSshdAndDeleteTheProject() throws Exception {
+	static void deleteTheProject() throws Exception {
 		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
 		if (project != null) {
 			project.delete(true, true, null);
-		}
-		if (sshd != null) {
-			sshd.close();
 		}
 	}
 
