@@ -1,0 +1,169 @@
+package dev.carveout.ui.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.BadPositionCategoryException;
+import org.eclipse.jface.text.DefaultPositionUpdater;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IPositionUpdater;
+import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.ITextPresentationListener;
+import org.eclipse.jface.text.Position;
+import org.eclipse.jface.text.TextPresentation;
+import org.eclipse.jface.text.source.projection.ProjectionViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.graphics.Color;
+
+import dev.carveout.dts.tree.DtTree;
+
+/**
+ * Colours labels by what the board makes of them, which the syntax alone cannot tell: label definitions, references
+ * that resolve in the board's effective tree, and references that do not (red, underlined: dtc will fail on them).
+ * The places are document positions, so they move with the text until the next check replaces them.
+ */
+final class SemanticHighlighter implements ITextPresentationListener {
+
+	enum Kind {
+		LABEL_DEFINITION, RESOLVED_REFERENCE, UNRESOLVED_REFERENCE
+	}
+
+	static final Color DEFINITION = new Color(160, 60, 0);
+	static final Color RESOLVED = new Color(0, 110, 150);
+	static final Color UNRESOLVED = new Color(200, 0, 0);
+
+	private static final String CATEGORY = "dev.carveout.ui.semantic";
+
+	private static final class Highlight extends Position {
+		final Kind kind;
+
+		Highlight(int offset, int length, Kind kind) {
+			super(offset, length);
+			this.kind = kind;
+		}
+	}
+
+	private final ProjectionViewer viewer;
+	private final IPositionUpdater updater = new DefaultPositionUpdater(CATEGORY);
+	private IDocument document;
+	private List<FileStructure.Mark> marks = List.of();
+	private DtTree tree;
+
+	SemanticHighlighter(ProjectionViewer viewer) {
+		this.viewer = viewer;
+		viewer.addTextPresentationListener(this);
+	}
+
+	/** New marks from a parse of the current text (UI thread). */
+	void marksChanged(List<FileStructure.Mark> newMarks) {
+		marks = newMarks;
+		refresh();
+	}
+
+	/** The tree of a new check of the board (UI thread). */
+	void treeChanged(DtTree newTree) {
+		tree = newTree;
+		refresh();
+	}
+
+	/** The kind of highlight at a document offset, or null (for tests). */
+	Kind kindAt(int offset) {
+		for (Position position : positions()) {
+			if (position.includes(offset)) {
+				return ((Highlight) position).kind;
+			}
+		}
+		return null;
+	}
+
+	private void refresh() {
+		IDocument current = viewer.getDocument();
+		if (current == null) {
+			return;
+		}
+		attach(current);
+		try {
+			current.removePositionCategory(CATEGORY);
+			current.addPositionCategory(CATEGORY);
+			for (FileStructure.Mark mark : marks) {
+				if (mark.offset() + mark.length() <= current.getLength()) {
+					current.addPosition(CATEGORY, new Highlight(mark.offset(), mark.length(), kindOf(mark)));
+				}
+			}
+		} catch (BadPositionCategoryException | BadLocationException e) {
+			// the marks were made from text that has changed since: the next parse brings new ones
+		}
+		viewer.invalidateTextPresentation();
+	}
+
+	private Kind kindOf(FileStructure.Mark mark) {
+		if (mark.isDefinition()) {
+			return Kind.LABEL_DEFINITION;
+		}
+		// Before the first check there is nothing to resolve against: say nothing rather than cry wolf.
+		return tree == null || tree.resolve(mark.target()) != null ? Kind.RESOLVED_REFERENCE : Kind.UNRESOLVED_REFERENCE;
+	}
+
+	private void attach(IDocument current) {
+		if (document != current) {
+			if (document != null) {
+				document.removePositionUpdater(updater);
+			}
+			document = current;
+			document.addPositionCategory(CATEGORY);
+			document.addPositionUpdater(updater);
+		}
+	}
+
+	private List<Position> positions() {
+		if (document == null) {
+			return List.of();
+		}
+		try {
+			return List.of(document.getPositions(CATEGORY));
+		} catch (BadPositionCategoryException e) {
+			return List.of();
+		}
+	}
+
+	@Override
+	public void applyTextPresentation(TextPresentation presentation) {
+		IRegion extent = presentation.getExtent();
+		List<StyleRange> ranges = new ArrayList<>();
+		for (Position position : positions()) {
+			if (position.isDeleted() || !position.overlapsWith(extent.getOffset(), extent.getLength())) {
+				continue;
+			}
+			StyleRange range = new StyleRange(position.getOffset(), position.getLength(), null, null);
+			switch (((Highlight) position).kind) {
+			case LABEL_DEFINITION -> {
+				range.foreground = DEFINITION;
+				range.fontStyle = SWT.BOLD;
+			}
+			case RESOLVED_REFERENCE -> range.foreground = RESOLVED;
+			case UNRESOLVED_REFERENCE -> {
+				range.foreground = UNRESOLVED;
+				range.underline = true;
+				range.underlineStyle = SWT.UNDERLINE_SQUIGGLE;
+				range.underlineColor = UNRESOLVED;
+			}
+			}
+			ranges.add(range);
+		}
+		presentation.mergeStyleRanges(ranges.toArray(StyleRange[]::new));
+	}
+
+	void dispose() {
+		viewer.removeTextPresentationListener(this);
+		if (document != null) {
+			document.removePositionUpdater(updater);
+			try {
+				document.removePositionCategory(CATEGORY);
+			} catch (BadPositionCategoryException e) {
+				// never added
+			}
+		}
+	}
+}
