@@ -38,7 +38,8 @@ public final class QuickOutlinePopup extends PopupDialog {
 
 	/** @param reveal selects and reveals (offset, length) in the editor */
 	public QuickOutlinePopup(Shell parent, List<OutlineElement> elements, BiConsumer<Integer, Integer> reveal) {
-		super(parent, SWT.RESIZE, true, false, false, false, false, null, "Type to filter; Enter goes to the node");
+		// A title text (even empty) gives the popup the title area where the filter field goes.
+		super(parent, SWT.RESIZE, true, false, false, false, false, "", "Type to filter; Enter goes to the node");
 		this.elements = elements;
 		this.reveal = reveal;
 	}
