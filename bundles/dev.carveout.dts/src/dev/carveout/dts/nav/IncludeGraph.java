@@ -39,21 +39,28 @@ public final class IncludeGraph {
 		List<Include> includes = new ArrayList<>();
 		Matcher m = INCLUDE.matcher(text);
 		while (m.find()) {
-			boolean quoted = m.group(3) != null || "\"".equals(m.group(1));
-			String name = m.group(3) != null ? m.group(3) : m.group(2);
-			includes.add(new Include(m.start(), m.end() - m.start(), name, resolve(file, name, quoted)));
+			includes.add(include(file, m));
 		}
 		return includes;
 	}
 
-	/** The include line of {@code file} that covers {@code offset} (the end of the line included), or null. */
+	/**
+	 * The include line of {@code file} that covers {@code offset} (the end of the line included), or null. Only the
+	 * cursor's line is read: this runs as the mouse moves with Ctrl held.
+	 */
 	public Include includeAt(Path file, String text, int offset) {
-		for (Include include : includesOf(file, text)) {
-			if (include.offset() <= offset && offset <= include.offset() + include.length()) {
-				return include;
-			}
-		}
-		return null;
+		int at = Math.max(0, Math.min(offset, text.length()));
+		int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+		int lineEnd = text.indexOf('\n', at);
+		Matcher m = INCLUDE.matcher(text).region(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+		m.useAnchoringBounds(true);
+		return m.find() && offset <= m.end() ? include(file, m) : null;
+	}
+
+	private Include include(Path file, Matcher m) {
+		boolean quoted = m.group(3) != null || "\"".equals(m.group(1));
+		String name = m.group(3) != null ? m.group(3) : m.group(2);
+		return new Include(m.start(), m.end() - m.start(), name, resolve(file, name, quoted));
 	}
 
 	/** The file and everything it includes, transitively. */

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
@@ -56,6 +57,12 @@ public final class CarveoutEditor extends TextEditor {
 	private static final String MATCHING_BRACKETS_COLOR = "dev.carveout.ui.matchingBracketsColor";
 
 	private BoardValidationJob validation;
+	private final Job structureOnly = Job.createSystem("Reading the structure of a DTS file", monitor -> {
+		String text = currentText();
+		if (text != null && !monitor.isCanceled()) {
+			textChecked(text);
+		}
+	});
 	private DtsOutlinePage outlinePage;
 	private IDocument listenedDocument;
 	private Folding folding;
@@ -168,6 +175,7 @@ public final class CarveoutEditor extends TextEditor {
 	@Override
 	public void dispose() {
 		CheckResults.removeListener(checkListener);
+		structureOnly.cancel();
 		if (semanticHighlighter != null) {
 			semanticHighlighter.dispose();
 		}
@@ -191,6 +199,11 @@ public final class CarveoutEditor extends TextEditor {
 	private void checkAfter(long delayMs) {
 		if (validation != null) {
 			validation.checkAfter(delayMs);
+		} else if (getEditorInput() != null) {
+			// A file outside the workspace (opened by F3 into a kernel tree) is not checked, but still gets its
+			// outline, folding and label colours.
+			structureOnly.cancel();
+			structureOnly.schedule(delayMs);
 		}
 	}
 

@@ -1,7 +1,9 @@
 package dev.carveout.ui.editor;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.BadPositionCategoryException;
@@ -84,6 +86,7 @@ final class SemanticHighlighter implements ITextPresentationListener {
 			return;
 		}
 		attach(current);
+		Set<Styled> before = styled(positions());
 		try {
 			current.removePositionCategory(CATEGORY);
 			current.addPositionCategory(CATEGORY);
@@ -95,7 +98,41 @@ final class SemanticHighlighter implements ITextPresentationListener {
 		} catch (BadPositionCategoryException | BadLocationException e) {
 			// the marks were made from text that has changed since: the next parse brings new ones
 		}
-		viewer.invalidateTextPresentation();
+		repaintChanges(before, styled(positions()), current.getLength());
+	}
+
+	/** What a highlight looks like where: two equal ones need no repaint. */
+	private record Styled(int offset, int length, Kind kind) {
+	}
+
+	private static Set<Styled> styled(List<Position> positions) {
+		Set<Styled> styled = new HashSet<>();
+		for (Position position : positions) {
+			styled.add(new Styled(position.getOffset(), position.getLength(), ((Highlight) position).kind));
+		}
+		return styled;
+	}
+
+	/**
+	 * Re-colours only the stretch where highlights came, went or changed kind: a whole-document repaint after
+	 * every check would re-scan a SoC .dtsi of thousands of lines on the UI thread.
+	 */
+	private void repaintChanges(Set<Styled> before, Set<Styled> after, int documentLength) {
+		Set<Styled> changed = new HashSet<>(before);
+		changed.addAll(after);
+		Set<Styled> unchanged = new HashSet<>(before);
+		unchanged.retainAll(after);
+		changed.removeAll(unchanged);
+		int start = Integer.MAX_VALUE;
+		int end = -1;
+		for (Styled styled : changed) {
+			start = Math.min(start, styled.offset());
+			end = Math.max(end, styled.offset() + styled.length());
+		}
+		if (end >= 0) {
+			int from = Math.min(start, documentLength);
+			viewer.invalidateTextPresentation(from, Math.min(end, documentLength) - from);
+		}
 	}
 
 	private Kind kindOf(FileStructure.Mark mark) {

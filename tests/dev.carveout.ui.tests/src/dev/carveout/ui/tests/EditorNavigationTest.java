@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.bindings.TriggerSequence;
+import org.eclipse.jface.bindings.keys.KeySequence;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.swt.SWT;
@@ -137,6 +141,26 @@ class EditorNavigationTest {
 	}
 
 	@Test
+	void f3OnAnIncludeOfADtsiOutsideTheWorkspaceOpensItInTheCarveoutEditorWithItsStructure() throws Exception {
+		outside = Files.createTempDirectory("carveout-includes");
+		Files.writeString(outside.resolve("ext.dtsi"), "/ {\n\text_mem: ext@90000000 {\n\t\tno-map;\n\t};\n};\n");
+		CarveoutPreferences.project(fixture.project).put(CarveoutPreferences.INCLUDE_PATHS, outside.toString());
+		CarveoutPreferences.project(fixture.project).flush();
+		replace("#include \"soc.dtsi\"", "#include \"soc.dtsi\"\n#include <ext.dtsi>");
+		page.activate(editor);
+		caretAt(document.get().indexOf("<ext.dtsi>") + 3);
+
+		execute(OPEN_DECLARATION);
+
+		CarveoutEditor opened = assertInstanceOf(CarveoutEditor.class, waitForActiveEditorOn("ext.dtsi"));
+		assertInstanceOf(IURIEditorInput.class, opened.getEditorInput());
+		// Not part of the workspace, so never checked, but still read for folding and label colours.
+		Workbench.waitUntil(() -> opened.foldingRegionCount() == 2, () -> opened.foldingRegionCount() + " folding regions");
+		int label = opened.getDocumentProvider().getDocument(opened.getEditorInput()).get().indexOf("ext_mem:");
+		assertEquals("LABEL_DEFINITION", opened.semanticKindAt(label + 1));
+	}
+
+	@Test
 	void contentAssistAfterAnAmpersandProposesTheBoardsLabelsAndInsertsTheChosenOne() throws Exception {
 		String device = "\n/ {\n\tcamera { memory-region = <&>; };\n};\n";
 		document.replace(document.getLength(), 0, device);
@@ -217,6 +241,20 @@ class EditorNavigationTest {
 		assertEquals("RESOLVED_REFERENCE", editor.semanticKindAt(text.indexOf("&reserved_memory") + 1));
 		assertEquals("LABEL_DEFINITION", editor.semanticKindAt(text.indexOf("camera_mem:") + 1));
 		assertEquals(null, editor.semanticKindAt(text.indexOf("model")));
+	}
+
+	@Test
+	void theEditorsCommandsHaveTheirKeysInTheCarveoutEditor() throws Exception {
+		page.activate(editor);
+		Workbench.waitUntil(() -> bindings().getBestActiveBindingFormattedFor(QUICK_OUTLINE) != null,
+				() -> "no active binding for Quick Outline");
+		// Formal key names (M1 is Ctrl here): the formatted ones differ between platforms.
+		Map<String, String> expected = Map.of(OPEN_DECLARATION, "F3", QUICK_OUTLINE, "M1+O", TOGGLE_COMMENT, "M1+/",
+				MATCHING_BRACKET, "M1+M2+P");
+		for (Map.Entry<String, String> binding : expected.entrySet()) {
+			List<TriggerSequence> active = Arrays.asList(bindings().getActiveBindingsFor(binding.getKey()));
+			assertTrue(active.contains(KeySequence.getInstance(binding.getValue())), binding.getKey() + " is bound to " + active);
+		}
 	}
 
 	// ---------------------------------------------------------------- helpers
