@@ -7,20 +7,20 @@ import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.TextAttribute;
+import org.eclipse.jface.text.contentassist.ContentAssistant;
+import org.eclipse.jface.text.contentassist.IContentAssistant;
+import org.eclipse.jface.text.hyperlink.IHyperlinkDetector;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
+import org.eclipse.jface.text.quickassist.IQuickAssistAssistant;
+import org.eclipse.jface.text.quickassist.QuickAssistAssistant;
 import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
 import org.eclipse.jface.text.rules.ITokenScanner;
 import org.eclipse.jface.text.rules.RuleBasedScanner;
 import org.eclipse.jface.text.rules.Token;
 import org.eclipse.jface.text.source.ISourceViewer;
-import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
-import org.eclipse.jface.text.quickassist.IQuickAssistAssistant;
-import org.eclipse.jface.text.quickassist.QuickAssistAssistant;
-import org.eclipse.jface.text.contentassist.ContentAssistant;
-import org.eclipse.jface.text.contentassist.IContentAssistant;
-import org.eclipse.jface.text.hyperlink.IHyperlinkDetector;
 import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
 
 import dev.carveout.ui.assist.DtsCompletionProcessor;
 import dev.carveout.ui.fix.DtsQuickAssistProcessor;
@@ -28,8 +28,8 @@ import dev.carveout.ui.navigation.DefinitionHyperlinkDetector;
 
 /**
  * Syntax colouring, region hovers, Ctrl+1, content assist, hyperlinks to definitions and the comment prefix for
- * DTS. Extends the text editor's configuration so marker
- * hovers, spelling and the other generic text services keep working.
+ * DTS. Extends the text editor's configuration so marker hovers, spelling and the other generic text services keep
+ * working.
  */
 final class DtsSourceViewerConfiguration extends TextSourceViewerConfiguration {
 
@@ -48,12 +48,11 @@ final class DtsSourceViewerConfiguration extends TextSourceViewerConfiguration {
 	@Override
 	public IHyperlinkDetector[] getHyperlinkDetectors(ISourceViewer sourceViewer) {
 		IHyperlinkDetector[] platform = super.getHyperlinkDetectors(sourceViewer);
-		IHyperlinkDetector ours = new DefinitionHyperlinkDetector(input);
 		if (platform == null) {
-			return new IHyperlinkDetector[] { ours };
+			return null; // the user turned hyperlinks off (General > Editors > Text Editors > Hyperlinking)
 		}
 		IHyperlinkDetector[] all = new IHyperlinkDetector[platform.length + 1];
-		all[0] = ours;
+		all[0] = new DefinitionHyperlinkDetector(input);
 		System.arraycopy(platform, 0, all, 1, platform.length);
 		return all;
 	}

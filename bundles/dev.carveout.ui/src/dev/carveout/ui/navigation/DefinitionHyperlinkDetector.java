@@ -2,6 +2,7 @@ package dev.carveout.ui.navigation;
 
 import java.util.function.Supplier;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.Region;
@@ -10,7 +11,6 @@ import org.eclipse.jface.text.hyperlink.IHyperlinkDetector;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.core.runtime.ILog;
 
 import dev.carveout.dts.nav.Definitions;
 import dev.carveout.dts.nav.Definitions.Definition;

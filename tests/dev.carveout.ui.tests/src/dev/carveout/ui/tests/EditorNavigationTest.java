@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,14 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.bindings.TriggerSequence;
 import org.eclipse.jface.bindings.keys.KeySequence;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextHover;
+import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.text.Region;
+import org.eclipse.jface.text.hyperlink.IHyperlink;
+import org.eclipse.jface.text.hyperlink.IHyperlinkDetector;
+import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.jface.text.source.SourceViewerConfiguration;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -35,6 +43,7 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.keys.IBindingService;
+import org.eclipse.ui.texteditor.AbstractTextEditor;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +116,24 @@ class EditorNavigationTest {
 	}
 
 	@Test
+	void ctrlClickOnALabelReferenceIsAHyperlinkToItsDefinition() throws Exception {
+		ISourceViewer viewer = (ISourceViewer) editor.getAdapter(ITextOperationTarget.class);
+		int reference = document.get().indexOf("&reserved_memory");
+		List<IHyperlink> links = new ArrayList<>();
+		for (IHyperlinkDetector detector : configuration().getHyperlinkDetectors(viewer)) {
+			IHyperlink[] found = detector.detectHyperlinks(viewer, new Region(reference + 5, 0), false);
+			links.addAll(found == null ? List.of() : List.of(found));
+		}
+		assertEquals(1, links.size(), links.toString());
+		assertEquals(new Region(reference, "&reserved_memory".length()), links.get(0).getHyperlinkRegion());
+
+		links.get(0).open();
+
+		ITextEditor soc = waitForActiveEditorOn("soc.dtsi");
+		assertEquals(BoardFixture.lineOf(BoardFixture.SOC_DTSI, "reserved_memory: reserved-memory {"), caretLine(soc));
+	}
+
+	@Test
 	void f3OnAnIncludeOpensTheIncludedFile() throws Exception {
 		page.activate(editor);
 		caretAt(document.get().indexOf("#include \"soc.dtsi\"") + 12);
@@ -128,6 +155,10 @@ class EditorNavigationTest {
 		replace("0x0 0x8b700000 0x0 0x500000", "0x0 0x8b700000 0x0 CAMERA_SIZE");
 		Workbench.waitUntil(() -> CheckResults.latest(fixture.board) != null && CheckResults.latest(fixture.board).files()
 				.contains(header.toAbsolutePath().normalize()), () -> "the board's check has not read " + header);
+		String hover = hoverAt(document.get().indexOf("CAMERA_SIZE") + 3);
+		assertTrue(hover.startsWith("CAMERA_SIZE expands to 0x500000 (#define at board-sizes.h:3)"), hover);
+		assertTrue(hover.contains("size 0x500000 (5 MiB)"), "the region's summary follows: " + hover);
+
 		page.activate(editor);
 		caretAt(document.get().indexOf("CAMERA_SIZE") + 3);
 
@@ -258,6 +289,20 @@ class EditorNavigationTest {
 	}
 
 	// ---------------------------------------------------------------- helpers
+
+	/** The editor's text hover at an offset, as the mouse shows it (the configuration is not API: reflection). */
+	private String hoverAt(int offset) throws Exception {
+		ISourceViewer viewer = (ISourceViewer) editor.getAdapter(ITextOperationTarget.class);
+		ITextHover hover = configuration().getTextHover(viewer, IDocument.DEFAULT_CONTENT_TYPE);
+		return hover.getHoverInfo(viewer, hover.getHoverRegion(viewer, offset));
+	}
+
+	/** The editor's source viewer configuration, which the viewer asks for hovers and hyperlinks (not API: reflection). */
+	private SourceViewerConfiguration configuration() throws Exception {
+		Method configuration = AbstractTextEditor.class.getDeclaredMethod("getSourceViewerConfiguration");
+		configuration.setAccessible(true);
+		return (SourceViewerConfiguration) configuration.invoke(editor);
+	}
 
 	private void execute(String command) throws Exception {
 		editor.getSite().getService(IHandlerService.class).executeCommand(command, null);
