@@ -27,7 +27,7 @@ import dev.carveout.dts.nav.IncludeGraph;
  * proposals are not added: its content-assist parser does not follow cpp's directive lines. The board is checked
  * only when the context needs its tree.
  */
-public class ReservedMemoryCompletions extends ContentAssistService {
+public class EngineCompletions extends ContentAssistService {
 
 	@Inject
 	private EngineSession session;
