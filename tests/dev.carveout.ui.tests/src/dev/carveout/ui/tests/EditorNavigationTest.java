@@ -231,8 +231,11 @@ class EditorNavigationTest {
 
 	@Test
 	void nodeBodiesFoldAndBracketsMatch() throws Exception {
-		// "/ {...}", "&reserved_memory {...}" and its two carve-outs span several lines each.
+		// "/ {...}", "&reserved_memory {...}" and its two carve-outs span several lines each, then a block comment.
 		Workbench.waitUntil(() -> editor.foldingRegionCount() == 4, () -> editor.foldingRegionCount() + " folding regions");
+		document.replace(0, 0, "/*\n * The test board.\n */\n");
+		Workbench.waitUntil(() -> editor.foldingRegionCount() == 5, () -> editor.foldingRegionCount()
+				+ " folding regions after a block comment was typed");
 
 		String text = document.get();
 		int open = text.indexOf("&reserved_memory {") + "&reserved_memory {".length();
