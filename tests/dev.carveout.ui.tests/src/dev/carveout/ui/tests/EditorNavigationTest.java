@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -250,6 +251,7 @@ class EditorNavigationTest {
 
 	@Test
 	void quickOutlineFiltersByLabelAndUnitAddressAndGoesToTheChosenNode() throws Exception {
+		page.getWorkbenchWindow().getShell().setMaximized(true);
 		page.activate(editor);
 		execute(QUICK_OUTLINE);
 		Text filter = waitForPopup(Text.class, t -> true);
@@ -260,6 +262,10 @@ class EditorNavigationTest {
 		filter.setText("8b9");
 		Workbench.waitUntil(() -> Workbench.texts(tree.getItems()).equals(List.of("&reserved_memory", "video_mem: video@8b900000")),
 				() -> Workbench.texts(tree.getItems()).toString());
+		// Painting is not an end state to wait for: give it a moment, for the picture only.
+		Workbench.processEvents(500);
+		File png = Workbench.screenshot(page.getWorkbenchWindow().getShell(), "quick-outline.png");
+		assertTrue(png.length() > 0, png.toString());
 		filter.notifyListeners(SWT.DefaultSelection, new Event());
 
 		Workbench.waitUntil(() -> filter.isDisposed(), () -> "the quick outline is still open");
