@@ -69,7 +69,8 @@ public final class CarveoutEditor extends TextEditor {
 	private SemanticHighlighter semanticHighlighter;
 	private final CheckResults.Listener checkListener = (board, result) -> {
 		if (semanticHighlighter != null && board.equals(editedFile())) {
-			semanticHighlighter.treeChanged(result.tree());
+			boolean wholeBoard = result.board().getFileName().toString().endsWith(".dts");
+			semanticHighlighter.treeChanged(wholeBoard ? result.tree() : null);
 		}
 	};
 

@@ -22,19 +22,19 @@ import org.eclipse.swt.graphics.Color;
 import dev.carveout.dts.tree.DtTree;
 
 /**
- * Colours labels by what the board makes of them, which the syntax alone cannot tell: label definitions, references
- * that resolve in the board's effective tree, and references that do not (red, underlined: dtc will fail on them).
+ * Colours labels by what the board makes of them, which the syntax alone cannot tell: label definitions, references,
+ * and references that do not resolve in the board's effective tree (red, underlined: dtc will fail on them).
  * The places are document positions, so they move with the text until the next check replaces them.
  */
 final class SemanticHighlighter implements ITextPresentationListener {
 
 	enum Kind {
-		LABEL_DEFINITION, RESOLVED_REFERENCE, UNRESOLVED_REFERENCE
+		LABEL_DEFINITION, REFERENCE, UNRESOLVED_REFERENCE
 	}
 
-	static final Color DEFINITION = new Color(160, 60, 0);
-	static final Color RESOLVED = new Color(0, 110, 150);
-	static final Color UNRESOLVED = new Color(200, 0, 0);
+	static final Color DEFINITION_COLOR = new Color(160, 60, 0);
+	static final Color REFERENCE_COLOR = new Color(0, 110, 150);
+	static final Color UNRESOLVED_COLOR = new Color(200, 0, 0);
 
 	private static final String CATEGORY = "dev.carveout.ui.semantic";
 
@@ -64,7 +64,10 @@ final class SemanticHighlighter implements ITextPresentationListener {
 		refresh();
 	}
 
-	/** The tree of a new check of the board (UI thread). */
+	/**
+	 * The tree of a new check of the board (UI thread); null when there is no whole board to judge references by
+	 * (a .dtsi checked alone often uses labels of the SoC file its boards include first).
+	 */
 	void treeChanged(DtTree newTree) {
 		tree = newTree;
 		refresh();
@@ -139,8 +142,8 @@ final class SemanticHighlighter implements ITextPresentationListener {
 		if (mark.isDefinition()) {
 			return Kind.LABEL_DEFINITION;
 		}
-		// Before the first check there is nothing to resolve against: say nothing rather than cry wolf.
-		return tree == null || tree.resolve(mark.target()) != null ? Kind.RESOLVED_REFERENCE : Kind.UNRESOLVED_REFERENCE;
+		// Without a board there is nothing to resolve against: say nothing rather than cry wolf.
+		return tree == null || tree.resolve(mark.target()) != null ? Kind.REFERENCE : Kind.UNRESOLVED_REFERENCE;
 	}
 
 	private void attach(IDocument current) {
@@ -176,15 +179,15 @@ final class SemanticHighlighter implements ITextPresentationListener {
 			StyleRange range = new StyleRange(position.getOffset(), position.getLength(), null, null);
 			switch (((Highlight) position).kind) {
 			case LABEL_DEFINITION -> {
-				range.foreground = DEFINITION;
+				range.foreground = DEFINITION_COLOR;
 				range.fontStyle = SWT.BOLD;
 			}
-			case RESOLVED_REFERENCE -> range.foreground = RESOLVED;
+			case REFERENCE -> range.foreground = REFERENCE_COLOR;
 			case UNRESOLVED_REFERENCE -> {
-				range.foreground = UNRESOLVED;
+				range.foreground = UNRESOLVED_COLOR;
 				range.underline = true;
 				range.underlineStyle = SWT.UNDERLINE_SQUIGGLE;
-				range.underlineColor = UNRESOLVED;
+				range.underlineColor = UNRESOLVED_COLOR;
 			}
 			}
 			ranges.add(range);
