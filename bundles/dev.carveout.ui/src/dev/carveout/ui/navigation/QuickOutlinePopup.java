@@ -82,7 +82,8 @@ public final class QuickOutlinePopup extends PopupDialog {
 		viewer.getTree().addListener(SWT.DefaultSelection, e -> goToSelection());
 		viewer.getTree().addListener(SWT.MouseUp, e -> {
 			TreeItem item = viewer.getTree().getItem(new Point(e.x, e.y));
-			if (item != null) {
+			// On the text only: a click on the expand arrow opens or closes a node and stays in the popup.
+			if (item != null && item.getBounds().contains(e.x, e.y)) {
 				goToSelection();
 			}
 		});
