@@ -29,7 +29,7 @@ final class CarveoutLanguageModule extends AbstractModule {
 		bind(IHoverService.class).to(RegionHover.class);
 		bind(DocumentSymbolService.class).to(EngineNavigation.class);
 		bind(HierarchicalDocumentSymbolService.class).to(OutlineSymbols.class);
-		bind(ContentAssistService.class).to(ReservedMemoryCompletions.class);
+		bind(ContentAssistService.class).to(EngineCompletions.class);
 		bind(org.eclipse.xtext.resource.IResourceDescription.Manager.class).to(IncludeAwareDescriptions.class);
 	}
 }

@@ -14,6 +14,7 @@ import org.eclipse.xtext.resource.XtextResource;
 import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckSettings;
 import dev.carveout.dts.check.SourceOverlay;
+import dev.carveout.dts.nav.IncludeGraph;
 
 /**
  * What one language server knows beyond Xtext's resources: the engine settings from the client and the text of

@@ -10,6 +10,7 @@ import org.eclipse.xtext.validation.CheckType;
 import org.eclipse.xtext.validation.Issue;
 
 import dev.carveout.dts.check.BoardChecker;
+import dev.carveout.dts.nav.IncludeGraph;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.SourceRef;
 

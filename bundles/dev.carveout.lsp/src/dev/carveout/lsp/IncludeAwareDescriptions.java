@@ -12,6 +12,8 @@ import org.eclipse.xtext.resource.impl.DefaultResourceDescriptionManager;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 
+import dev.carveout.dts.nav.IncludeGraph;
+
 /**
  * Re-validates open documents when a file of their board changes. DTS has no Xtext cross-references, so Xtext
  * sees no dependency between a board and the .dtsi it includes; the include graph is the dependency: an open

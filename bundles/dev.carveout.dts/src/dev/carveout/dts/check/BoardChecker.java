@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.carveout.dts.cpp.PreprocessedUnit;
 import dev.carveout.dts.tree.DtTree;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.MemoryMap;
@@ -41,13 +42,15 @@ public final class BoardChecker {
 		TranslationUnit unit = sources.load(file);
 		MemoryMap map = null;
 		DtTree tree = null;
+		PreprocessedUnit preprocessed = null;
 		if (unit != null) {
 			tree = unit.tree();
+			preprocessed = unit.preprocessed();
 			files.addAll(unit.files());
 			map = new MemoryMapExtractor(unit.tree()).extract();
 			findings.addAll(settings.rules().check(map, settings.profile()));
 		}
-		return new CheckResult(file, List.copyOf(findings), Set.copyOf(files), map, tree);
+		return new CheckResult(file, List.copyOf(findings), Set.copyOf(files), map, tree, preprocessed);
 	}
 
 	/**

@@ -87,7 +87,7 @@ final class SourceSet {
 			add(dts, new OriginLocator(unit.origins()), builder);
 		}
 		DtTree tree = builder.finish(generateSymbols);
-		return new TranslationUnit(board, tree, Set.copyOf(files));
+		return new TranslationUnit(board, tree, Set.copyOf(files), unit);
 	}
 
 	private void add(DtsFile dts, Locator locator, EffectiveTreeBuilder builder) {

@@ -1,6 +1,9 @@
 package dev.carveout.dts.cpp;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import dev.carveout.memmap.SourceRef;
 
@@ -58,6 +61,69 @@ public final class OriginMap {
 			}
 		}
 		return new SourceRef(first.file(), first.line(), first.column(), first.offset(), length);
+	}
+
+	/**
+	 * The outermost macro invocations written in {@code path}, each with the output range its expansion produced, in
+	 * output order. One invocation can own several segments (an argument spread over lines): they are joined.
+	 */
+	public List<Expansion> expansionsIn(Path path, int outputLength) {
+		List<Expansion> expansions = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			if (macro[i] == null || !file[i].path.equals(path)) {
+				continue;
+			}
+			int end = i + 1 < count ? outStart[i + 1] : outputLength;
+			Expansion last = expansions.isEmpty() ? null : expansions.get(expansions.size() - 1);
+			if (last != null && last.sameInvocation(file[i], offset[i], macro[i])) {
+				expansions.set(expansions.size() - 1, last.extendedTo(end));
+			} else {
+				expansions.add(new Expansion(macro[i], file[i], offset[i], outStart[i], end));
+			}
+		}
+		return expansions;
+	}
+
+	/** What one macro invocation in a file expanded to: output characters [outputStart, outputEnd). */
+	public static final class Expansion {
+		private final String macro;
+		private final FileContext file;
+		private final int logicalOffset;
+		private final int outputStart;
+		private final int outputEnd;
+
+		Expansion(String macro, FileContext file, int logicalOffset, int outputStart, int outputEnd) {
+			this.macro = macro;
+			this.file = file;
+			this.logicalOffset = logicalOffset;
+			this.outputStart = outputStart;
+			this.outputEnd = outputEnd;
+		}
+
+		public String macro() {
+			return macro;
+		}
+
+		/** Where the macro's name was written. */
+		public Origin invocation() {
+			return file.origin(logicalOffset, null);
+		}
+
+		public int outputStart() {
+			return outputStart;
+		}
+
+		public int outputEnd() {
+			return outputEnd;
+		}
+
+		boolean sameInvocation(FileContext otherFile, int otherOffset, String otherMacro) {
+			return file == otherFile && logicalOffset == otherOffset && macro.equals(otherMacro);
+		}
+
+		Expansion extendedTo(int end) {
+			return new Expansion(macro, file, logicalOffset, outputStart, end);
+		}
 	}
 
 	/** Number of segments; shows how compact the map is. */

@@ -43,6 +43,7 @@ final class PreprocessorRun {
 	/** Files read in this run: an #include of one again reuses its text instead of reading it again. */
 	private final HashMap<Path, LexedFile> read = new HashMap<>();
 	private final OutputWriter out = new OutputWriter();
+	private final MacroDefinitions definitions = new MacroDefinitions();
 	private final ArrayList<FileState> fileStack = new ArrayList<>();
 	private final ArrayList<Context> contexts = new ArrayList<>();
 
@@ -124,7 +125,7 @@ final class PreprocessorRun {
 			pushFile(main, content, null, -1);
 		} catch (IOException | RuntimeException e) {
 			diagnostics.add(new CppDiagnostic(Severity.ERROR, "cannot read " + main + ": " + e.getMessage(), null));
-			return new PreprocessedUnit("", out.origins, List.copyOf(diagnostics), List.of());
+			return new PreprocessedUnit("", out.origins, List.copyOf(diagnostics), List.of(), definitions);
 		}
 		try {
 			while (true) {
@@ -145,7 +146,8 @@ final class PreprocessorRun {
 		if (out.out.length() > 0) {
 			out.out.append('\n');
 		}
-		return new PreprocessedUnit(out.out.toString(), out.origins, List.copyOf(diagnostics), List.copyOf(files));
+		return new PreprocessedUnit(out.out.toString(), out.origins, List.copyOf(diagnostics), List.copyOf(files),
+				definitions);
 	}
 
 	private void print(Tok t) {
@@ -278,6 +280,7 @@ final class PreprocessorRun {
 			case "undef" -> {
 				if (from < end && lf.kind[from] == Tok.NAME) {
 					macros.remove(lf.names[from]);
+					definitions.undefined(lf.names[from]);
 				} else {
 					error("no macro name given in #undef directive", at(fs, hash));
 				}
@@ -344,6 +347,7 @@ final class PreprocessorRun {
 		try {
 			Macro macro = fs.lf.macroAt(from, end);
 			macros.put(macro.name, macro);
+			definitions.defined(macro.name, fs.ctx, fs.lf.start[from]);
 		} catch (BadDefinition e) {
 			error(e.getMessage(), at(fs, hash));
 		}

@@ -12,7 +12,7 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import dev.carveout.dts.check.SourceOverlay;
 
 /** What the user sees: the text of every file open in an editor (saved or not) stands in for the file on disk. */
-final class OpenDocuments implements SourceOverlay {
+public final class OpenDocuments implements SourceOverlay {
 
 	@Override
 	public Optional<String> contentOf(Path file) {

@@ -34,7 +34,11 @@ public final class OutlineBuilder {
 
 	public static List<OutlineElement> build(String text) {
 		IParser parser = DtsLanguage.injector().getInstance(IParser.class);
-		IParseResult result = parser.parse(new StringReader(text));
+		return build(parser.parse(new StringReader(text)));
+	}
+
+	/** The outline of a file already parsed (the editor parses once for the outline, folding and colouring). */
+	public static List<OutlineElement> build(IParseResult result) {
 		List<OutlineElement> elements = new ArrayList<>();
 		if (result.getRootASTElement() instanceof DtsFile file) {
 			for (TopItem item : file.getItems()) {

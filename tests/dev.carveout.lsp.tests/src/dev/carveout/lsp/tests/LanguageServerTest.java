@@ -307,6 +307,32 @@ class LanguageServerTest {
 	}
 
 	@Test
+	void definitionOfAMacroGoesToItsDefineAndIncludePathsComplete() throws Exception {
+		Files.writeString(dir.resolve("sizes.h"), "/* sizes */\n#define DSP_SIZE 0x100000\n");
+		String text = BOARD.replace("#include \"soc.dtsi\"", "#include \"soc.dtsi\"\n#include \"sizes.h\"")
+				.replace("0x0 0x90100000 0x0 0x100000", "0x0 0x90100000 0x0 DSP_SIZE");
+		int before = client.publishedCount();
+		open(boardUri, text);
+		client.awaitDiagnostics(boardUri, before, d -> true);
+
+		int line = (int) text.substring(0, text.indexOf("DSP_SIZE")).chars().filter(c -> c == '\n').count();
+		int column = text.indexOf("DSP_SIZE") - text.lastIndexOf('\n', text.indexOf("DSP_SIZE")) - 1;
+		List<? extends Location> macro = server.getTextDocumentService()
+				.definition(new DefinitionParams(new TextDocumentIdentifier(boardUri), new Position(line, column + 2)))
+				.get(30, TimeUnit.SECONDS).getLeft();
+		assertEquals(List.of(dir.resolve("sizes.h").toUri().toString()), macro.stream().map(Location::getUri).toList());
+		assertEquals(new Position(1, 8), macro.get(0).getRange().getStart(), "the name in '#define DSP_SIZE'");
+
+		String editing = text.replace("#include \"sizes.h\"", "#include \"si");
+		String uri = dir.resolve("edit.dts").toUri().toString();
+		Files.writeString(dir.resolve("edit.dts"), editing);
+		int beforeEdit = client.publishedCount();
+		open(uri, editing);
+		client.awaitDiagnostics(uri, beforeEdit, d -> true);
+		assertEquals(List.of("sizes.h"), completions(uri, 3, 12));
+	}
+
+	@Test
 	void documentSymbolsListTheRegionsWithTheirLabels() throws Exception {
 		int before = client.publishedCount();
 		open(boardUri, BOARD);
