@@ -1,7 +1,11 @@
 package dev.carveout.target;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 
 import com.jcraft.jsch.JSch;
@@ -13,21 +17,33 @@ import com.jcraft.jsch.Session;
  * Opens authenticated JSch sessions to {@link Target}s.
  * <p>
  * Host keys are always checked strictly against an OpenSSH known_hosts file, so Carveout and the
- * user's command-line ssh agree on which boards are trusted. Authentication is by key file only.
+ * user's command-line ssh agree on which boards are trusted. Authentication is by the target's key file (its
+ * passphrase, if any, from {@link TargetSecrets}) or, for a target without one, by password from the same source.
  */
 public final class SshSessions {
 
 	private static final int CONNECT_TIMEOUT_MS = 15_000;
 
 	private final Path knownHostsFile;
+	private final TargetSecrets secrets;
 
 	/** Uses ~/.ssh/known_hosts, shared with the user's OpenSSH client. */
 	public SshSessions() {
-		this(Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"));
+		this(defaultKnownHosts());
 	}
 
 	public SshSessions(Path knownHostsFile) {
+		this(knownHostsFile, TargetSecrets.NONE);
+	}
+
+	public SshSessions(Path knownHostsFile, TargetSecrets secrets) {
 		this.knownHostsFile = Objects.requireNonNull(knownHostsFile);
+		this.secrets = Objects.requireNonNull(secrets);
+	}
+
+	/** ~/.ssh/known_hosts, the file the user's OpenSSH client trusts. */
+	public static Path defaultKnownHosts() {
+		return Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
 	}
 
 	public Path knownHostsFile() {
@@ -42,32 +58,44 @@ public final class SshSessions {
 	 */
 	public Session open(Target target, HostKeyPrompt prompt) throws SshConnectException {
 		JSch jsch = new JSch();
-		PromptingHostKeyRepository hostKeys;
-		try {
-			if (Files.exists(knownHostsFile)) {
-				jsch.setKnownHosts(knownHostsFile.toString());
-			}
-			hostKeys = new PromptingHostKeyRepository(jsch.getHostKeyRepository(), knownHostsFile, prompt);
-			jsch.setHostKeyRepository(hostKeys);
-			jsch.addIdentity(target.privateKeyFile().toString());
-		} catch (JSchException e) {
-			throw new SshConnectException("Cannot load SSH key " + target.privateKeyFile() + " or known hosts "
-					+ knownHostsFile + ": " + e.getMessage(), e);
-		}
+		PromptingHostKeyRepository hostKeys = null;
+		char[] secret = secrets.secretFor(target).orElse(null);
 		Session session = null;
 		try {
+			try {
+				if (Files.exists(knownHostsFile)) {
+					jsch.setKnownHosts(knownHostsFile.toString());
+				}
+				hostKeys = new PromptingHostKeyRepository(jsch.getHostKeyRepository(), knownHostsFile, prompt);
+				jsch.setHostKeyRepository(hostKeys);
+				if (!target.usesPassword()) {
+					jsch.addIdentity(target.privateKeyFile().toString(), secret == null ? null : utf8(secret));
+				}
+			} catch (JSchException e) {
+				throw new SshConnectException("Cannot load SSH key " + target.privateKeyFile() + " or known hosts "
+						+ knownHostsFile + ": " + e.getMessage(), e);
+			}
+			if (target.usesPassword() && secret == null) {
+				throw new SshConnectException("No password for " + target
+						+ ": store it with the target (Targets view, Edit) or give the target a key file", null);
+			}
 			session = jsch.getSession(target.user(), target.host(), target.port());
 			// "yes": JSch itself never accepts unknown keys; our repository answers via the prompt.
 			session.setConfig("StrictHostKeyChecking", "yes");
-			// Key-only: never fall back to keyboard-interactive/password prompts that have no UI here.
-			session.setConfig("PreferredAuthentications", "publickey");
+			// One method, the target's: never fall back to interactive prompts that have no UI here.
+			if (target.usesPassword()) {
+				session.setPassword(utf8(secret));
+				session.setConfig("PreferredAuthentications", "password");
+			} else {
+				session.setConfig("PreferredAuthentications", "publickey");
+			}
 			session.connect(CONNECT_TIMEOUT_MS);
 			return session;
 		} catch (JSchException e) {
 			if (session != null) {
 				session.disconnect();
 			}
-			HostKeyChangedException changed = hostKeys.changed();
+			HostKeyChangedException changed = hostKeys == null ? null : hostKeys.changed();
 			if (changed != null) {
 				throw changed;
 			}
@@ -75,6 +103,17 @@ public final class SshSessions {
 				throw new SshConnectException("Host key of " + target.knownHostsName() + " changed: " + e.getMessage(), e);
 			}
 			throw new SshConnectException("Cannot connect to " + target + ": " + e.getMessage(), e);
+		} finally {
+			if (secret != null) {
+				Arrays.fill(secret, '\0');
+			}
 		}
+	}
+
+	private static byte[] utf8(char[] secret) {
+		ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(secret));
+		byte[] result = new byte[bytes.remaining()];
+		bytes.get(result);
+		return result;
 	}
 }

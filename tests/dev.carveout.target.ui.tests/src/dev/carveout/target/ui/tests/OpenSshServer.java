@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -110,6 +111,17 @@ final class OpenSshServer implements AutoCloseable {
 
 	Target target(String name) {
 		return new Target(name, "127.0.0.1", port, System.getProperty("user.name"), clientKey);
+	}
+
+	/** Lets the key whose public half is {@code pub} log in as well. */
+	void authorize(Path pub) throws IOException {
+		Files.writeString(dir.resolve("authorized_keys"), Files.readString(pub), StandardOpenOption.APPEND);
+	}
+
+	/** A known_hosts file that already trusts this server, so connecting asks nothing. */
+	Path knownHostsTrustingIt(Path file) throws IOException {
+		Files.writeString(file, knownHostsName() + " " + hostPublicKey() + "\n");
+		return file;
 	}
 
 	String knownHostsName() {

@@ -148,7 +148,7 @@ class TargetTerminalViewTest {
 		}
 	}
 
-	private static String text(ITerminalViewControl terminal) {
+	static String text(ITerminalViewControl terminal) {
 		terminal.selectAll();
 		String s = terminal.getSelection();
 		return s == null ? "" : s;
