@@ -21,6 +21,11 @@ public final class ZramPlanner {
 	public static final String APPLIED_RECORD = STATE_DIR + "/applied";
 
 	public DeploymentPlan plan(ZramConfig config, BoardState board) throws PlanRejectedException {
+		return plan(config, board, Persistence.NONE);
+	}
+
+	/** @param persistence also write the configuration where the board's boot reads it */
+	public DeploymentPlan plan(ZramConfig config, BoardState board, Persistence persistence) throws PlanRejectedException {
 		if (config.hasErrors()) {
 			throw new PlanRejectedException(config.errors());
 		}
@@ -83,11 +88,23 @@ public final class ZramPlanner {
 		if (!errors.isEmpty()) {
 			throw new PlanRejectedException(errors);
 		}
-		List<String> record = targets.stream().map(ZramPlanner::recordLine).toList();
+		List<String> record = new ArrayList<>(targets.stream().map(ZramPlanner::recordLine).toList());
+		if (persistence != Persistence.NONE) {
+			record.add("persist=" + persistence.file());
+		}
 		if (matches(board, targets) && board.appliedRecord().equals(record)) {
 			return new DeploymentPlan(board, targets, List.of(), List.of(), false, notes, true);
 		}
 		List<PlanStep> steps = new ArrayList<>();
+		if (persistence != Persistence.NONE) {
+			// Atomic and marked (.absent: there was no file), so that a rollback restores exactly what was there and
+			// restores nothing if the backup itself did not complete.
+			String file = persistence.file();
+			steps.add(change("back up " + file + " as .carveout-bak", "rm -f " + persistence.backup() + " "
+					+ persistence.backup() + ".absent && if [ -e " + file + " ]; then cp -p " + file + " " + persistence.backup()
+					+ ".tmp && mv " + persistence.backup() + ".tmp " + persistence.backup() + "; else touch " + persistence.backup()
+					+ ".absent; fi"));
+		}
 		for (SwapEntry swap : board.zramSwaps()) {
 			steps.add(change("swap off " + swap.device(), "swapoff " + swap.device()));
 		}
@@ -116,10 +133,22 @@ public final class ZramPlanner {
 		for (DeviceTarget t : targets) {
 			steps.addAll(verification(t, attributes));
 		}
+		if (persistence != Persistence.NONE) {
+			String file = persistence.file();
+			String dir = file.substring(0, file.lastIndexOf('/'));
+			steps.add(change("write " + file, "mkdir -p " + dir + " && printf \"%s\\n\" "
+					+ Persistence.render(config).stream().map(l -> "\"" + l + "\"").collect(Collectors.joining(" ")) + " > " + file));
+		}
 		steps.add(change("record what was applied", record(record)));
 
 		List<DeviceTarget> previous = previousTargets(board);
 		List<PlanStep> restore = new ArrayList<>();
+		if (persistence != Persistence.NONE) {
+			// The backup is the transaction's first step: whatever fails after it, this puts back the file as it was.
+			restore.add(change("restore " + persistence.file(), "if [ -e " + persistence.backup() + " ]; then cp -p "
+					+ persistence.backup() + " " + persistence.file() + "; elif [ -e " + persistence.backup() + ".absent ]; then rm -f "
+					+ persistence.file() + "; fi"));
+		}
 		for (DeviceTarget t : previous) {
 			restore.addAll(setup(t, attributes, new ArrayList<>()));
 		}

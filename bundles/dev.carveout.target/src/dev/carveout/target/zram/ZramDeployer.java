@@ -14,6 +14,7 @@ import dev.carveout.target.RemoteCommands;
 import dev.carveout.zram.BoardState;
 import dev.carveout.zram.BoardStateProbe;
 import dev.carveout.zram.DeploymentPlan;
+import dev.carveout.zram.Persistence;
 import dev.carveout.zram.PlanRejectedException;
 import dev.carveout.zram.TransactionScript;
 import dev.carveout.zram.ZramConfig;
@@ -35,7 +36,7 @@ public final class ZramDeployer {
 	private static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(5);
 	/** How long a transaction that was launched may take to write its first log line before it counts as never started. */
 	private static final Duration START_GRACE = Duration.ofSeconds(5);
-	private static final long POLL_MS = 150;
+	private static final long POLL_MS = 100;
 
 	private final BoardShell shell;
 	private final Consumer<DeployEvent> events;
@@ -49,12 +50,13 @@ public final class ZramDeployer {
 	 * Deploys {@code configText}. The text is checked before the board is contacted (a value with a shell
 	 * metacharacter never leaves this machine), and again against the board's algorithms once its state is read.
 	 *
+	 * @param persistence also write the configuration where the board's boot reads it
 	 * @param cancelled asked before the board is changed; once the transaction runs it is left to finish, because
 	 *                  stopping it halfway is exactly what the transaction exists to prevent
 	 * @throws PlanRejectedException   the configuration cannot be deployed (to this board); nothing was changed
 	 * @throws ConnectionLostException the connection died; see its transaction id
 	 */
-	public DeployResult deploy(String configText, PlanApproval approval, BooleanSupplier cancelled)
+	public DeployResult deploy(String configText, Persistence persistence, PlanApproval approval, BooleanSupplier cancelled)
 			throws PlanRejectedException, IOException {
 		ZramConfig offline = new ZramConfigParser().parse(configText);
 		if (offline.hasErrors()) {
@@ -68,7 +70,7 @@ public final class ZramDeployer {
 			throw new ConnectionLostException(null, e);
 		}
 		ZramConfig config = new ZramConfigParser(board.algorithms()).parse(configText);
-		DeploymentPlan plan = new ZramPlanner().plan(config, board);
+		DeploymentPlan plan = new ZramPlanner().plan(config, board, persistence);
 		if (plan.satisfied()) {
 			return new DeployResult(DeployResult.Outcome.UNCHANGED, plan, null, "", "");
 		}
@@ -115,8 +117,7 @@ public final class ZramDeployer {
 		long started = System.nanoTime();
 		try {
 			while (true) {
-				RemoteCommands.Result r = shell.run("cat " + base + ".status 2>/dev/null; echo @@@@; cat " + base
-						+ ".log 2>/dev/null; echo @@@@; [ -e " + base + ".log ] && echo started", null, COMMAND_TIMEOUT);
+				RemoteCommands.Result r = shell.run(poll(base, log.bytes()), null, COMMAND_TIMEOUT);
 				String[] parts = r.stdout().split("@@@@\n?", -1);
 				String status = parts[0].strip();
 				log.feed(parts.length > 1 ? parts[1] : "", !status.isEmpty() && !status.equals("running"));
@@ -158,6 +159,17 @@ public final class ZramDeployer {
 		}
 	}
 
+	/**
+	 * One round trip that waits on the board (up to 5 s) until the log grows or the transaction ends, then prints
+	 * status, log and whether the log exists: an exec per change rather than a fast poll that would load a small board.
+	 */
+	private static String poll(String base, long logBytesSeen) {
+		return "n=0; while [ $n -lt 25 ]; do case \"$(cat " + base + ".status 2>/dev/null)\" in running|\"\") ;; *) break;; esac; "
+				+ "[ $(( $(cat " + base + ".log 2>/dev/null | wc -c) )) -eq " + logBytesSeen + " ] || break; sleep 0.2; n=$((n+1)); done; "
+				+ "cat " + base + ".status 2>/dev/null; echo @@@@; cat " + base + ".log 2>/dev/null; echo @@@@; [ -e " + base
+				+ ".log ] && echo started";
+	}
+
 	private RemoteCommands.Result command(String command, byte[] stdin, Duration timeout, boolean mustSucceed)
 			throws IOException {
 		events.accept(new DeployEvent.Command(command));
@@ -182,6 +194,7 @@ public final class ZramDeployer {
 		private final int total;
 		private final StringBuilder text = new StringBuilder();
 		private int linesSeen;
+		private long logBytes = -1;
 		private final java.util.Map<Integer, String> titles = new java.util.HashMap<>();
 
 		LogReader(DeploymentPlan plan, int total) {
@@ -215,6 +228,7 @@ public final class ZramDeployer {
 				}
 			}
 			linesSeen = Math.max(linesSeen, usable);
+			logBytes = log.getBytes(StandardCharsets.UTF_8).length;
 		}
 
 		String title(int step) {
@@ -226,6 +240,11 @@ public final class ZramDeployer {
 
 		String text() {
 			return text.toString();
+		}
+
+		/** Bytes of the log as last read; -1 before the first read, so that one returns at once. */
+		long bytes() {
+			return logBytes;
 		}
 	}
 }

@@ -10,6 +10,7 @@ import com.jcraft.jsch.Session;
 import dev.carveout.target.HostKeyPrompt;
 import dev.carveout.target.SshSessions;
 import dev.carveout.target.Target;
+import dev.carveout.zram.Persistence;
 import dev.carveout.zram.PlanRejectedException;
 import dev.carveout.zram.ZramConfig;
 import dev.carveout.zram.ZramConfigParser;
@@ -45,15 +46,15 @@ public final class ZramDeployment {
 	 * @throws ConnectionLostException the connection died before the transaction started (the board is unchanged),
 	 *                                 or could not be made again to read its outcome
 	 */
-	public DeployResult deploy(Target target, String configText, PlanApproval approval, BooleanSupplier cancelled,
-			Consumer<DeployEvent> events) throws PlanRejectedException, IOException {
+	public DeployResult deploy(Target target, String configText, Persistence persistence, PlanApproval approval,
+			BooleanSupplier cancelled, Consumer<DeployEvent> events) throws PlanRejectedException, IOException {
 		ZramConfig config = new ZramConfigParser().parse(configText);
 		if (config.hasErrors()) {
 			throw new PlanRejectedException(config.errors());
 		}
 		Session session = open(target);
 		try {
-			return new ZramDeployer(BoardShell.over(session), events).deploy(configText, approval, cancelled);
+			return new ZramDeployer(BoardShell.over(session), events).deploy(configText, persistence, approval, cancelled);
 		} catch (ConnectionLostException lost) {
 			if (lost.transactionId() == null) {
 				throw lost;

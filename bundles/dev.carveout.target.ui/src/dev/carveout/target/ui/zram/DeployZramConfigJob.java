@@ -20,6 +20,7 @@ import dev.carveout.target.zram.DeployEvent;
 import dev.carveout.target.zram.DeployResult;
 import dev.carveout.target.zram.ZramDeployment;
 import dev.carveout.zram.DeploymentPlan;
+import dev.carveout.zram.Persistence;
 import dev.carveout.zram.PlanRejectedException;
 
 /**
@@ -31,6 +32,8 @@ public class DeployZramConfigJob extends Job {
 
 	/** Preference of this bundle: true skips the plan confirmation. */
 	public static final String SKIP_PLAN_CONFIRMATION = "zram.skipPlanConfirmation";
+	/** Preference of this bundle: true also writes /etc/systemd/zram-generator.conf on the board. */
+	public static final String PERSIST = "zram.persist";
 	private static final String PLUGIN = "dev.carveout.target.ui";
 
 	private final Target target;
@@ -60,7 +63,9 @@ public class DeployZramConfigJob extends Job {
 		monitor.beginTask(getName(), 100);
 		int[] done = { 0 };
 		try {
-			result = deployment.deploy(target, configText, this::confirm, monitor::isCanceled, event -> {
+			Persistence persistence = InstanceScope.INSTANCE.getNode(PLUGIN).getBoolean(PERSIST, false) ? Persistence.SYSTEMD
+					: Persistence.NONE;
+			result = deployment.deploy(target, configText, persistence, this::confirm, monitor::isCanceled, event -> {
 				console.accept(event);
 				if (event instanceof DeployEvent.Step s) {
 					monitor.subTask(s.title());

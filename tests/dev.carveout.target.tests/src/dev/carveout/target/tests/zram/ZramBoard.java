@@ -35,7 +35,7 @@ final class ZramBoard {
 	void clean() throws IOException {
 		run("for d in $(grep -o '^/dev/zram[0-9]*' /proc/swaps); do swapoff $d; done; "
 				+ "for r in /sys/block/zram*/reset; do [ -e $r ] && echo 1 > $r; done; "
-				+ "[ ! -d /sys/module/zram ] || rmmod zram; rm -rf /run/carveout-zram; true");
+				+ "[ ! -d /sys/module/zram ] || rmmod zram; rm -rf /run/carveout-zram /etc/systemd/zram-generator.conf*; true");
 	}
 
 	long memTotalKiB() throws IOException {

@@ -33,7 +33,9 @@ import dev.carveout.target.zram.DeployResult;
 import dev.carveout.target.zram.PlanApproval;
 import dev.carveout.target.zram.ZramDeployment;
 import dev.carveout.zram.BoardStateProbe;
+import dev.carveout.zram.Persistence;
 import dev.carveout.zram.PlanRejectedException;
+import dev.carveout.zram.ZramConfigParser;
 
 /**
  * "Deploy zram config to target" on the booted board, through {@link ZramDeployment} (what the UI's job runs), each
@@ -92,8 +94,12 @@ class ZramDeployTest {
 	}
 
 	private static DeployResult deploy(String config, List<DeployEvent> events) throws Exception {
-		return new ZramDeployment(new SshSessions(knownHosts), hostKeys).deploy(target, config, PlanApproval.ALWAYS,
-				() -> false, events::add);
+		return deploy(config, Persistence.NONE, events);
+	}
+
+	private static DeployResult deploy(String config, Persistence persistence, List<DeployEvent> events) throws Exception {
+		return new ZramDeployment(new SshSessions(knownHosts), hostKeys).deploy(target, config, persistence,
+				PlanApproval.ALWAYS, () -> false, events::add);
 	}
 
 	private static List<String> commands(List<DeployEvent> events) {
@@ -145,9 +151,13 @@ class ZramDeployTest {
 		assertEquals(DeployResult.Outcome.APPLIED, result.outcome(), result.log());
 		assertEquals(snapshotA(), board.snapshot());
 		assertEquals("zstd", ZramBoard.selected(board.run("cat /sys/block/zram0/recomp_algorithm")));
-		// The engineer saw every command the board ran, in the kernel's order.
-		List<String> commands = commands(events);
-		List<String> order = List.of("modprobe zram", "comp_algorithm", "algorithm_params", "recomp_algorithm",
+		// The engineer saw every command the board ran, in the kernel's order (after the read-only probe).
+		List<String> all = commands(events);
+		assertEquals(BoardStateProbe.COMMAND, all.getFirst());
+		List<String> commands = all.subList(1, all.size());
+		// zstd recompresses here, so its parameters follow its recomp_algorithm (the kernel looks algo= up among the
+		// algorithms already set); ZramPlannerTest has a primary algorithm's parameters before recomp_algorithm.
+		List<String> order = List.of("modprobe zram", "comp_algorithm", "recomp_algorithm", "algorithm_params",
 				"disksize", "mem_limit", "mkswap", "swapon -p 50");
 		int last = -1;
 		for (String expected : order) {
@@ -237,7 +247,7 @@ class ZramDeployTest {
 			});
 			String ended;
 			try {
-				DeployResult result = deployment.deploy(target, config, PlanApproval.ALWAYS, () -> false, e -> {
+				DeployResult result = deployment.deploy(target, config, Persistence.NONE, PlanApproval.ALWAYS, () -> false, e -> {
 					if (e instanceof DeployEvent.Step && steps.incrementAndGet() == n) {
 						live.get().disconnect();
 					}
@@ -281,12 +291,34 @@ class ZramDeployTest {
 			PlanRejectedException e = assertThrows(PlanRejectedException.class,
 					() -> new ZramDeployment(new SshSessions(knownHosts), hostKeys)
 							.observeSessions(s -> sessions.incrementAndGet())
-							.deploy(target, config, PlanApproval.ALWAYS, () -> false, events::add),
+							.deploy(target, config, Persistence.NONE, PlanApproval.ALWAYS, () -> false, events::add),
 					config);
 			assertTrue(e.getMessage().contains("shell metacharacter"), e.getMessage());
 			assertEquals(0, sessions.get(), "no connection was even opened for " + config);
 			assertEquals(List.of(), events);
 		}
 		assertEquals(before, board.snapshot());
+	}
+
+	@Test
+	@Order(9)
+	void persistingWritesZramGeneratorsFileKeepsTheOldOneAndARollbackLeavesItAlone() throws Exception {
+		String file = Persistence.SYSTEMD.file();
+		board.run("mkdir -p /etc/systemd && printf '[zram0]\\nzram-size = 8\\n' > " + file);
+		String original = board.run("cat " + file);
+		DeployResult result = deploy(CONFIG_A, Persistence.SYSTEMD, new ArrayList<>());
+		assertEquals(DeployResult.Outcome.APPLIED, result.outcome(), result.log());
+		assertEquals(snapshotA(), board.snapshot());
+		String written = board.run("cat " + file);
+		assertTrue(written.endsWith("[zram0]\nzram-size = ram / 8\ncompression-algorithm = lz4 zstd(level=3)\n"
+				+ "swap-priority = 50\nzram-resident-limit = 16\noptions = discard\n"), written);
+		assertEquals(original, board.run("cat " + file + ".carveout-bak"), "the image's own file is kept");
+		assertEquals(List.of(), new ZramConfigParser().parse(written).diagnostics(), "what zram-generator will read is clean");
+
+		DeployResult failed = deploy("[zram0]\nzram-size = ram * 10000\n", Persistence.SYSTEMD, new ArrayList<>());
+		assertEquals(DeployResult.Outcome.ROLLED_BACK, failed.outcome(), failed.log());
+		assertEquals(written, board.run("cat " + file), "a rolled back deployment leaves the file as it was");
+		assertEquals(snapshotA(), board.snapshot());
+		assertEquals(DeployResult.Outcome.UNCHANGED, deploy(CONFIG_A, Persistence.SYSTEMD, new ArrayList<>()).outcome());
 	}
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.carveout.zram.BoardState;
 import dev.carveout.zram.BoardStateProbe;
 import dev.carveout.zram.DeploymentPlan;
+import dev.carveout.zram.Persistence;
 import dev.carveout.zram.PlanRejectedException;
 import dev.carveout.zram.PlanStep;
 import dev.carveout.zram.TransactionScript;
@@ -167,5 +168,34 @@ class ZramPlannerTest {
 		assertTrue(script.contains("exec >\"$T.log\" 2>&1 </dev/null\ntrap \"\" HUP\n"), "detached from the session");
 		assertTrue(script.indexOf("status done") > script.lastIndexOf("fail " + plan.steps().size()), "done only after the last check");
 		assertThrows(IllegalArgumentException.class, () -> TransactionScript.render(plan, "tx;reboot"));
+	}
+
+	@Test
+	void aPrimaryAlgorithmsParametersComeBeforeTheRecompressionAlgorithms() throws Exception {
+		List<String> commands = commands(plan("[zram0]\nzram-size = 32\ncompression-algorithm = zstd(level=5) lz4\n", RUNNING_A));
+		assertEquals(List.of("/bin/echo zstd > /sys/block/zram0/comp_algorithm",
+				"/bin/echo algo=zstd level=5 > /sys/block/zram0/algorithm_params",
+				"/bin/echo algo=lz4 priority=1 > /sys/block/zram0/recomp_algorithm",
+				"/bin/echo 33554432 > /sys/block/zram0/disksize"), commands.subList(2, 6));
+	}
+
+	@Test
+	void persistenceBacksUpFirstWritesLastAndTheRollbackRestoresTheFile() throws Exception {
+		BoardState state = BoardStateProbe.parse(RUNNING_A);
+		DeploymentPlan plan = new ZramPlanner().plan(new ZramConfigParser().parse(ZramDeployTest.CONFIG_A), state,
+				Persistence.SYSTEMD);
+		assertFalse(plan.satisfied(), "the board runs A but has not persisted it");
+		List<String> commands = commands(plan);
+		assertEquals("rm -f /etc/systemd/zram-generator.conf.carveout-bak /etc/systemd/zram-generator.conf.carveout-bak.absent"
+				+ " && if [ -e /etc/systemd/zram-generator.conf ]; then cp -p /etc/systemd/zram-generator.conf "
+				+ "/etc/systemd/zram-generator.conf.carveout-bak.tmp && mv /etc/systemd/zram-generator.conf.carveout-bak.tmp "
+				+ "/etc/systemd/zram-generator.conf.carveout-bak; else touch /etc/systemd/zram-generator.conf.carveout-bak.absent; fi",
+				commands.getFirst());
+		assertTrue(commands.get(commands.size() - 2).startsWith("mkdir -p /etc/systemd && printf \"%s\\n\" \"# Written by Carveout"),
+				commands.get(commands.size() - 2));
+		assertTrue(commands.getLast().endsWith("\"persist=/etc/systemd/zram-generator.conf\" > /run/carveout-zram/applied"));
+		assertEquals("if [ -e /etc/systemd/zram-generator.conf.carveout-bak ]; then cp -p /etc/systemd/zram-generator.conf.carveout-bak "
+				+ "/etc/systemd/zram-generator.conf; elif [ -e /etc/systemd/zram-generator.conf.carveout-bak.absent ]; then rm -f "
+				+ "/etc/systemd/zram-generator.conf; fi", plan.restore().getFirst().command());
 	}
 }
