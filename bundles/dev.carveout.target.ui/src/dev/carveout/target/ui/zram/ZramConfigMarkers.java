@@ -97,7 +97,7 @@ public final class ZramConfigMarkers implements IResourceChangeListener {
 		}
 	}
 
-	/** Replaces the file's zram markers with the parser's diagnostics of its current content. */
+	/** Replaces the file's zram markers with the parser's diagnostics of its saved content. */
 	public static void update(IFile file) throws CoreException {
 		if (!file.exists()) {
 			return;
@@ -107,6 +107,14 @@ public final class ZramConfigMarkers implements IResourceChangeListener {
 			text = new String(in.readAllBytes(), Charset.forName(file.getCharset()));
 		} catch (IOException e) {
 			throw new CoreException(Status.error("Cannot read " + file.getFullPath() + ": " + e.getMessage(), e));
+		}
+		update(file, text);
+	}
+
+	/** Replaces the file's zram markers with the diagnostics of {@code text} (an editor's unsaved content). */
+	public static void update(IFile file, String text) throws CoreException {
+		if (!file.exists()) {
+			return;
 		}
 		file.deleteMarkers(MARKER_TYPE, false, IResource.DEPTH_ZERO);
 		int[] lineStarts = text.lines().count() == 0 ? new int[] { 0 } : lineStarts(text);

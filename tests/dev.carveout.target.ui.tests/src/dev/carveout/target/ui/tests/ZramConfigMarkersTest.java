@@ -16,7 +16,11 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.ui.commands.ICommandService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +99,24 @@ class ZramConfigMarkersTest {
 		assertTrue(markers(variant)[0].getAttribute(IMarker.MESSAGE, "").startsWith("unknown compression algorithm 'lz5'"));
 		assertTrue(markers(dropIn)[0].getAttribute(IMarker.MESSAGE, "").startsWith("bad expression in zram-size"));
 		assertEquals(0, markers(other).length, "other.conf is not a zram configuration");
+	}
+
+	@Test
+	void markersFollowTheEditorBeforeSavingAndTheSavedFileAfterClosing() throws Exception {
+		IFile file = write("typing.zram.conf", "[zram0]\nzram-sise = 64\n");
+		waitUntil(() -> markers(file).length == 1, "the saved file's marker");
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		ITextEditor editor = (ITextEditor) IDE.openEditor(page, file, "org.eclipse.ui.DefaultTextEditor");
+		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		document.replace(document.get().indexOf("sise"), 4, "size");
+		waitUntil(() -> markers(file).length == 0, "the marker stays after the fix typed in the editor");
+		document.replace(document.getLength(), 0, "swap-priority = 99999\n");
+		waitUntil(() -> markers(file).length == 1, "no marker for the out-of-range priority typed in the editor");
+		assertEquals(3, markers(file)[0].getAttribute(IMarker.LINE_NUMBER, -1));
+		assertTrue(editor.isDirty(), "all of it before saving");
+		page.closeEditor(editor, false);
+		waitUntil(() -> markers(file).length == 1 && markers(file)[0].getAttribute(IMarker.LINE_NUMBER, -1) == 2,
+				"closed without saving: the saved file's marker is back");
 	}
 
 	@Test
