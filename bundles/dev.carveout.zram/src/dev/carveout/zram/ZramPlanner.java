@@ -3,6 +3,7 @@ package dev.carveout.zram;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -282,8 +283,8 @@ public final class ZramPlanner {
 		for (SwapEntry swap : board.zramSwaps()) {
 			String name = swap.device().substring("/dev/".length());
 			board.device(name).ifPresent(d -> previous.add(new DeviceTarget(name, d.disksize(),
-					d.selectedAlgorithm().isEmpty() ? Optional.empty() : Optional.of(new Algorithm(d.selectedAlgorithm(), java.util.Map.of())),
-					d.recompression().stream().map(a -> new Algorithm(a, java.util.Map.of())).toList(), swap.priority(),
+					d.selectedAlgorithm().isEmpty() ? Optional.empty() : Optional.of(new Algorithm(d.selectedAlgorithm(), Map.of())),
+					d.recompression().stream().map(a -> new Algorithm(a, Map.of())).toList(), swap.priority(),
 					d.memLimit(), d.backingDevice(), "")));
 		}
 		return previous;

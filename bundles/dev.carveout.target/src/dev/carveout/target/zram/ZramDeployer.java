@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -84,7 +86,7 @@ public final class ZramDeployer {
 		try {
 			command("mkdir -p " + ZramPlanner.STATE_DIR + " && cat > " + base + ".sh.part && mv " + base + ".sh.part " + base + ".sh",
 					TransactionScript.render(plan, id).getBytes(StandardCharsets.UTF_8), COMMAND_TIMEOUT, true);
-		} catch (ConnectionLostException e) {
+		} catch (ConnectionLostException | BoardCommandException e) {
 			throw e;
 		} catch (IOException e) {
 			throw new ConnectionLostException(null, e);
@@ -144,12 +146,12 @@ public final class ZramDeployer {
 					return new DeployResult(DeployResult.Outcome.NOT_APPLIED, plan, null, "", "");
 				}
 				if (waited.compareTo(TRANSACTION_TIMEOUT) > 0) {
-					throw new IOException("transaction " + id + " did not finish within " + TRANSACTION_TIMEOUT.toMinutes()
+					throw new BoardCommandException("transaction " + id + " did not finish within " + TRANSACTION_TIMEOUT.toMinutes()
 							+ " min; its log on the board is " + base + ".log");
 				}
 				Thread.sleep(POLL_MS);
 			}
-		} catch (ConnectionLostException e) {
+		} catch (ConnectionLostException | BoardCommandException e) {
 			throw e;
 		} catch (IOException e) {
 			throw new ConnectionLostException(id, e);
@@ -177,7 +179,7 @@ public final class ZramDeployer {
 		r.stdout().lines().forEach(l -> events.accept(new DeployEvent.Output(l)));
 		r.stderr().lines().forEach(l -> events.accept(new DeployEvent.Output(l)));
 		if (mustSucceed && !r.succeeded()) {
-			throw new IOException("'" + command + "' failed on the board (exit " + r.exitStatus() + "): " + r.stderr().strip());
+			throw new BoardCommandException("'" + command + "' failed on the board (exit " + r.exitStatus() + "): " + r.stderr().strip());
 		}
 		return r;
 	}
@@ -188,6 +190,16 @@ public final class ZramDeployer {
 		return "tx-" + System.currentTimeMillis() + "-" + HexFormat.of().formatHex(random);
 	}
 
+	/** The board answered, but not as needed (a command failed, a transaction never ended): no reconnect helps. */
+	public static final class BoardCommandException extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		BoardCommandException(String message) {
+			super(message);
+		}
+	}
+
 	/** Turns the transaction's log into events, each line once, however often it is read. */
 	private final class LogReader {
 		private final DeploymentPlan plan;
@@ -195,7 +207,7 @@ public final class ZramDeployer {
 		private final StringBuilder text = new StringBuilder();
 		private int linesSeen;
 		private long logBytes = -1;
-		private final java.util.Map<Integer, String> titles = new java.util.HashMap<>();
+		private final Map<Integer, String> titles = new HashMap<>();
 
 		LogReader(DeploymentPlan plan, int total) {
 			this.plan = plan;

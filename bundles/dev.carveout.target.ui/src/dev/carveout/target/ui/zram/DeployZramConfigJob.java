@@ -34,7 +34,8 @@ public class DeployZramConfigJob extends Job {
 	public static final String SKIP_PLAN_CONFIRMATION = "zram.skipPlanConfirmation";
 	/** Preference of this bundle: true also writes /etc/systemd/zram-generator.conf on the board. */
 	public static final String PERSIST = "zram.persist";
-	private static final String PLUGIN = "dev.carveout.target.ui";
+	/** The preference node of this bundle, where both preferences live. */
+	static final String PREFERENCES = "dev.carveout.target.ui";
 
 	private final Target target;
 	private final String fileName;
@@ -63,7 +64,7 @@ public class DeployZramConfigJob extends Job {
 		monitor.beginTask(getName(), 100);
 		int[] done = { 0 };
 		try {
-			Persistence persistence = InstanceScope.INSTANCE.getNode(PLUGIN).getBoolean(PERSIST, false) ? Persistence.SYSTEMD
+			Persistence persistence = InstanceScope.INSTANCE.getNode(PREFERENCES).getBoolean(PERSIST, false) ? Persistence.SYSTEMD
 					: Persistence.NONE;
 			result = deployment.deploy(target, configText, persistence, this::confirm, monitor::isCanceled, event -> {
 				console.accept(event);
@@ -94,7 +95,7 @@ public class DeployZramConfigJob extends Job {
 
 	/** The plan as the exact commands, confirmed on the UI thread unless the preference skips it. */
 	private boolean confirm(DeploymentPlan plan) {
-		IEclipsePreferences prefs = InstanceScope.INSTANCE.getNode(PLUGIN);
+		IEclipsePreferences prefs = InstanceScope.INSTANCE.getNode(PREFERENCES);
 		if (prefs.getBoolean(SKIP_PLAN_CONFIRMATION, false)) {
 			return true;
 		}

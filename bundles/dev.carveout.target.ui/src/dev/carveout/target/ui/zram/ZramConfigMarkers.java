@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -117,17 +119,19 @@ public final class ZramConfigMarkers implements IResourceChangeListener {
 			return;
 		}
 		file.deleteMarkers(MARKER_TYPE, false, IResource.DEPTH_ZERO);
-		int[] lineStarts = text.lines().count() == 0 ? new int[] { 0 } : lineStarts(text);
+		int[] lineStarts = lineStarts(text);
 		for (Diagnostic d : new ZramConfigParser().parse(text).diagnostics()) {
-			IMarker marker = file.createMarker(MARKER_TYPE);
-			marker.setAttribute(IMarker.SEVERITY, d.isError() ? IMarker.SEVERITY_ERROR : IMarker.SEVERITY_WARNING);
-			marker.setAttribute(IMarker.MESSAGE, d.message());
-			marker.setAttribute(IMarker.LINE_NUMBER, d.line());
+			// All attributes at creation: a reader (the Problems view, a test) never sees a marker without its message.
+			Map<String, Object> attributes = new HashMap<>();
+			attributes.put(IMarker.SEVERITY, d.isError() ? IMarker.SEVERITY_ERROR : IMarker.SEVERITY_WARNING);
+			attributes.put(IMarker.MESSAGE, d.message());
+			attributes.put(IMarker.LINE_NUMBER, d.line());
 			if (d.line() - 1 < lineStarts.length) {
 				int start = lineStarts[d.line() - 1] + d.column() - 1;
-				marker.setAttribute(IMarker.CHAR_START, start);
-				marker.setAttribute(IMarker.CHAR_END, start + d.length());
+				attributes.put(IMarker.CHAR_START, start);
+				attributes.put(IMarker.CHAR_END, start + d.length());
 			}
+			file.createMarker(MARKER_TYPE, attributes);
 		}
 	}
 

@@ -125,6 +125,9 @@ class ZramConfigMarkersTest {
 		Command command = commands.getCommand(DeployZramConfigHandler.COMMAND_ID);
 		assertTrue(command.isDefined());
 		assertTrue(command.isHandled(), "its handler is registered");
+		assertTrue(PlatformUI.getWorkbench().getPreferenceManager()
+				.find("dev.carveout.ui.preferences/dev.carveout.target.ui.zramPreferences") != null,
+				"Preferences > Carveout > zram");
 	}
 
 	private static void waitUntil(BooleanSupplier condition, String message) {
