@@ -27,10 +27,6 @@ public record DeployResult(Outcome outcome, DeploymentPlan plan, String failedSt
 		BUSY
 	}
 
-	public boolean changedBoard() {
-		return outcome == Outcome.APPLIED;
-	}
-
 	/** One paragraph for a dialog or a job status. */
 	public String summary() {
 		return switch (outcome) {

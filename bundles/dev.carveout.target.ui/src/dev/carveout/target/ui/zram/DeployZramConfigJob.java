@@ -41,7 +41,6 @@ public class DeployZramConfigJob extends Job {
 	private final String fileName;
 	private final String configText;
 	private final ZramDeployment deployment;
-	private volatile DeployResult result;
 
 	public DeployZramConfigJob(Target target, String fileName, String configText, SshSessions sessions, HostKeyPrompt prompt) {
 		super("Deploy " + fileName + " to " + target.name());
@@ -50,11 +49,6 @@ public class DeployZramConfigJob extends Job {
 		this.configText = configText;
 		this.deployment = new ZramDeployment(sessions, prompt);
 		setUser(true);
-	}
-
-	/** How the last run ended, null if it did not get that far. */
-	public DeployResult result() {
-		return result;
 	}
 
 	@Override
@@ -66,13 +60,13 @@ public class DeployZramConfigJob extends Job {
 		try {
 			Persistence persistence = InstanceScope.INSTANCE.getNode(PREFERENCES).getBoolean(PERSIST, false) ? Persistence.SYSTEMD
 					: Persistence.NONE;
-			result = deployment.deploy(target, configText, persistence, this::confirm, monitor::isCanceled, event -> {
+			DeployResult result = deployment.deploy(target, configText, persistence, this::confirm, monitor::isCanceled, event -> {
 				console.accept(event);
 				if (event instanceof DeployEvent.Step s) {
 					monitor.subTask(s.title());
-					int target = s.total() == 0 ? 5 : 100 * s.number() / s.total();
-					monitor.worked(Math.max(0, target - done[0]));
-					done[0] = Math.max(done[0], target);
+					int percent = s.total() == 0 ? 5 : 100 * s.number() / s.total();
+					monitor.worked(Math.max(0, percent - done[0]));
+					done[0] = Math.max(done[0], percent);
 				}
 			});
 			console.println(result.summary());
