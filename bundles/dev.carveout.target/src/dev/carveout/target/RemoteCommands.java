@@ -1,5 +1,6 @@
 package dev.carveout.target;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,14 @@ public final class RemoteCommands {
 	 * @throws IOException if the channel cannot be opened or the command does not finish in time
 	 */
 	public static Result run(Session session, String command, Duration timeout) throws IOException {
+		return run(session, command, null, timeout);
+	}
+
+	/**
+	 * Like {@link #run(Session, String, Duration)}, with {@code stdin} sent to the command (then end of file), e.g. a
+	 * file's content for {@code cat > file}; null sends nothing.
+	 */
+	public static Result run(Session session, String command, byte[] stdin, Duration timeout) throws IOException {
 		ChannelExec channel;
 		try {
 			channel = (ChannelExec) session.openChannel("exec");
@@ -38,6 +47,9 @@ public final class RemoteCommands {
 		}
 		try {
 			channel.setCommand(command);
+			if (stdin != null) {
+				channel.setInputStream(new ByteArrayInputStream(stdin));
+			}
 			ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 			ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 			InputStream out = channel.getInputStream();

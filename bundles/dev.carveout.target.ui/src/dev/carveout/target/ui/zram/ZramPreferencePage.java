@@ -1,0 +1,32 @@
+package dev.carveout.target.ui.zram;
+
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.preference.BooleanFieldEditor;
+import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.eclipse.ui.preferences.ScopedPreferenceStore;
+
+/** Preferences > Carveout > zram: the two choices "Deploy zram config to target" reads. */
+public class ZramPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
+
+	public ZramPreferencePage() {
+		super(GRID);
+		setPreferenceStore(new ScopedPreferenceStore(InstanceScope.INSTANCE, DeployZramConfigJob.PREFERENCES));
+		setDescription("Deploying a zram configuration to a target.");
+	}
+
+	@Override
+	protected void createFieldEditors() {
+		addField(new BooleanFieldEditor(DeployZramConfigJob.SKIP_PLAN_CONFIRMATION,
+				"Deploy without showing the plan (the commands) first", getFieldEditorParent()));
+		addField(new BooleanFieldEditor(DeployZramConfigJob.PERSIST,
+				"Also write /etc/systemd/zram-generator.conf on the board (the old file is kept as .carveout-bak)",
+				getFieldEditorParent()));
+	}
+
+	@Override
+	public void init(IWorkbench workbench) {
+		// the store is set in the constructor
+	}
+}

@@ -1,0 +1,55 @@
+package dev.carveout.zram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Whether a deployment also writes the configuration where the board's own boot reads it, so the swap comes back
+ * after a reboot: {@link #SYSTEMD} writes zram-generator's {@code /etc/systemd/zram-generator.conf}, keeping the old
+ * file as {@code .carveout-bak} (and restoring it if the deployment rolls back).
+ */
+public enum Persistence {
+
+	/** The running board only: gone at the next boot. */
+	NONE(null),
+	/** zram-generator's configuration file (systemd images). */
+	SYSTEMD("/etc/systemd/zram-generator.conf");
+
+	private final String file;
+
+	Persistence(String file) {
+		this.file = file;
+	}
+
+	public String file() {
+		return file;
+	}
+
+	public String backup() {
+		return file + ".carveout-bak";
+	}
+
+	/**
+	 * The file as zram-generator reads it: the devices with every value they were given, normalised (comments and
+	 * ignored sections dropped). Every value passed {@link ShellSafety}, so each line can be a double-quoted word.
+	 */
+	public static List<String> render(ZramConfig config) {
+		List<String> lines = new ArrayList<>();
+		lines.add("# Written by Carveout (Deploy zram config to target); the previous file is kept as .carveout-bak");
+		for (DeviceConfig d : config.devices()) {
+			lines.add("[" + d.name() + "]");
+			lines.add("zram-size = " + d.size().source());
+			d.hostMemoryLimitMiB().ifPresent(limit -> lines.add("host-memory-limit = " + limit));
+			if (!d.algorithms().isEmpty()) {
+				lines.add("compression-algorithm = "
+						+ d.algorithms().stream().map(Algorithm::toString).collect(Collectors.joining(" ")));
+			}
+			lines.add("swap-priority = " + d.swapPriority());
+			lines.add("zram-resident-limit = " + d.residentLimit().source());
+			d.writebackDevice().ifPresent(dev -> lines.add("writeback-device = " + dev));
+			lines.add("options = " + d.options());
+		}
+		return lines;
+	}
+}
