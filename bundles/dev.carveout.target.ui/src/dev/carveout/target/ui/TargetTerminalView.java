@@ -12,6 +12,7 @@ import org.eclipse.ui.part.ViewPart;
 import dev.carveout.target.HostKeyPrompt;
 import dev.carveout.target.SshSessions;
 import dev.carveout.target.Target;
+import dev.carveout.target.ui.targets.SecureTargetSecrets;
 
 /** "Target Terminal": an interactive shell on a board, in the TM terminal widget. */
 public class TargetTerminalView extends ViewPart {
@@ -20,7 +21,7 @@ public class TargetTerminalView extends ViewPart {
 
 	private ITerminalViewControl terminal;
 	private ITerminalConnector connector;
-	private SshSessions sessions = new SshSessions();
+	private SshSessions sessions = SecureTargetSecrets.workbenchSessions();
 
 	@Override
 	public void createPartControl(Composite parent) {

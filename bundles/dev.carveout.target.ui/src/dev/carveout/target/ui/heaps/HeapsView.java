@@ -87,7 +87,7 @@ public class HeapsView extends ViewPart {
 
 	@Override
 	public void createPartControl(Composite parent) {
-		sessions = new SshSessions(SshSessions.defaultKnownHosts(), SecureTargetSecrets.getDefault());
+		sessions = SecureTargetSecrets.workbenchSessions();
 		prompt = new DialogHostKeyPrompt(parent.getDisplay());
 		parent.setLayout(new GridLayout(1, false));
 		sourceLabel = new Label(parent, SWT.NONE);

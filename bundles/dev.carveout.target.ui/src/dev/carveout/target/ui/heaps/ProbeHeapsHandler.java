@@ -13,6 +13,7 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import dev.carveout.target.Target;
+import dev.carveout.target.ui.targets.TargetChooser;
 import dev.carveout.target.ui.targets.TargetStore;
 
 /**
@@ -27,7 +28,8 @@ public class ProbeHeapsHandler extends AbstractHandler {
 	public Object execute(ExecutionEvent event) throws ExecutionException {
 		IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindowChecked(event);
 		Optional<Target> target = targetIn(HandlerUtil.getCurrentSelection(event))
-				.or(() -> TargetChooser.choose(window.getShell(), TargetStore.getDefault().targets()));
+				.or(() -> TargetChooser.choose(window.getShell(), TargetStore.getDefault().targets(),
+						"Probe Heaps", "Board whose DMA-BUF heaps to probe:"));
 		if (target.isEmpty()) {
 			return null;
 		}

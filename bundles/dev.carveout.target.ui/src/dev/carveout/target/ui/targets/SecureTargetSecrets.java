@@ -6,6 +6,7 @@ import org.eclipse.equinox.security.storage.ISecurePreferences;
 import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.eclipse.equinox.security.storage.StorageException;
 
+import dev.carveout.target.SshSessions;
 import dev.carveout.target.Target;
 import dev.carveout.target.TargetSecrets;
 
@@ -23,6 +24,11 @@ public final class SecureTargetSecrets implements TargetSecrets {
 	/** The user's default secure storage (the platform asks for its master password when needed). */
 	public static SecureTargetSecrets getDefault() {
 		return new SecureTargetSecrets(SecurePreferencesFactory.getDefault());
+	}
+
+	/** SSH sessions as the workbench opens them: the user's ~/.ssh/known_hosts and secrets from secure storage. */
+	public static SshSessions workbenchSessions() {
+		return new SshSessions(SshSessions.defaultKnownHosts(), getDefault());
 	}
 
 	public SecureTargetSecrets(ISecurePreferences root) {

@@ -60,7 +60,7 @@ public class TargetsView extends ViewPart {
 	@Override
 	public void createPartControl(Composite parent) {
 		secrets = SecureTargetSecrets.getDefault();
-		sessions = new SshSessions(SshSessions.defaultKnownHosts(), secrets);
+		sessions = SecureTargetSecrets.workbenchSessions();
 		viewer = TargetTable.create(parent, () -> secrets);
 		viewer.addSelectionChangedListener(e -> updateActions());
 		viewer.addDoubleClickListener(e -> edit.run());

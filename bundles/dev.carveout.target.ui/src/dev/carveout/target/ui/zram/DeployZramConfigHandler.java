@@ -3,7 +3,6 @@ package dev.carveout.target.ui.zram;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.core.commands.AbstractHandler;
@@ -24,6 +23,7 @@ import dev.carveout.target.SshSessions;
 import dev.carveout.target.Target;
 import dev.carveout.target.ui.DialogHostKeyPrompt;
 import dev.carveout.target.ui.targets.SecureTargetSecrets;
+import dev.carveout.target.ui.targets.TargetChooser;
 import dev.carveout.target.ui.targets.TargetStore;
 
 /** Right-click on a zram configuration file → "Deploy zram config to target": pick a target, run the job. */
@@ -45,13 +45,8 @@ public class DeployZramConfigHandler extends AbstractHandler {
 		if (!IDE.saveAllEditors(new IResource[] { config }, true)) {
 			return null;
 		}
-		List<Target> targets = TargetStore.getDefault().targets();
-		if (targets.isEmpty()) {
-			MessageDialog.openInformation(shell, "Deploy zram config to target",
-					"No targets yet: add the board in the Targets view (Window > Show View > Carveout > Targets).");
-			return null;
-		}
-		Optional<Target> target = TargetChooser.choose(shell, targets, config.getName());
+		Optional<Target> target = TargetChooser.choose(shell, TargetStore.getDefault().targets(),
+				"Deploy zram config to target", "Deploy " + config.getName() + " to:");
 		if (target.isEmpty()) {
 			return null;
 		}
@@ -61,7 +56,7 @@ public class DeployZramConfigHandler extends AbstractHandler {
 		} catch (IOException | CoreException e) {
 			throw new ExecutionException("Cannot read " + config.getFullPath() + ": " + e.getMessage(), e);
 		}
-		SshSessions sessions = new SshSessions(SshSessions.defaultKnownHosts(), SecureTargetSecrets.getDefault());
+		SshSessions sessions = SecureTargetSecrets.workbenchSessions();
 		new DeployZramConfigJob(target.get(), config.getName(), text, sessions,
 				new DialogHostKeyPrompt(shell.getDisplay())).schedule();
 		return null;

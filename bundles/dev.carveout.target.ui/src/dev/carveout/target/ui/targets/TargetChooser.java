@@ -1,4 +1,4 @@
-package dev.carveout.target.ui.heaps;
+package dev.carveout.target.ui.targets;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,20 +12,25 @@ import org.eclipse.ui.dialogs.ListDialog;
 
 import dev.carveout.target.Target;
 
-/** Asks for the board to probe when the command was not run on a selected target. */
-final class TargetChooser {
+/**
+ * Asks which registered target a command acts on when it was not run on a selected one. A single target is still
+ * shown, so the engineer sees where the command goes.
+ */
+public final class TargetChooser {
 
 	private TargetChooser() {
 	}
 
-	static Optional<Target> choose(Shell shell, List<Target> targets) {
+	/** Empty when there is no target (the user is told where to add one) or the user cancels. */
+	public static Optional<Target> choose(Shell shell, List<Target> targets, String title, String message) {
 		if (targets.isEmpty()) {
-			MessageDialog.openInformation(shell, "Probe Heaps", "There are no targets yet: add your board in the Targets view.");
+			MessageDialog.openInformation(shell, title,
+					"No targets yet: add the board in the Targets view (Window > Show View > Carveout > Targets).");
 			return Optional.empty();
 		}
 		ListDialog dialog = new ListDialog(shell);
-		dialog.setTitle("Probe Heaps");
-		dialog.setMessage("Board whose DMA-BUF heaps to probe:");
+		dialog.setTitle(title);
+		dialog.setMessage(message);
 		dialog.setContentProvider(ArrayContentProvider.getInstance());
 		dialog.setLabelProvider(new LabelProvider());
 		dialog.setInput(targets);
