@@ -18,7 +18,7 @@ import dev.carveout.memmap.bootlog.BootLogPrediction;
 
 /**
  * {@code carveout check [options] FILE...}: checks each board in one process and prints its findings in
- * dtc's style, or its model and findings as JSON Lines. See {@link CheckOptions#USAGE} for the exit status.
+ * dtc's style, its model and findings as JSON Lines, or all boards' findings and fixes as one SARIF log. See {@link CheckOptions#USAGE} for the exit status.
  */
 public final class CheckCommand {
 
@@ -29,10 +29,17 @@ public final class CheckCommand {
 
 	private final PrintStream out;
 	private final PrintStream err;
+	private final Path srcRoot;
 
 	public CheckCommand(PrintStream out, PrintStream err) {
+		this(out, err, Path.of(""));
+	}
+
+	/** @param srcRoot what SARIF artifact URIs are relative to (SRCROOT): the current directory when run from the shell */
+	public CheckCommand(PrintStream out, PrintStream err, Path srcRoot) {
 		this.out = out;
 		this.err = err;
+		this.srcRoot = srcRoot;
 	}
 
 	public int run(List<String> args) {
@@ -45,8 +52,10 @@ public final class CheckCommand {
 			return USAGE;
 		}
 		for (Path dir : options.settings().includeDirs()) {
-			if (!Files.isDirectory(dir)) {
-				err.println("carveout check: include directory not found: " + dir);
+			String problem = Files.isRegularFile(dir) ? "include directory is a file: "
+					: !Files.isDirectory(dir) ? "include directory not found: " : !Files.isReadable(dir) ? "include directory not readable: " : null;
+			if (problem != null) {
+				err.println("carveout check: " + problem + dir);
 				return USAGE;
 			}
 		}
@@ -64,11 +73,16 @@ public final class CheckCommand {
 		long start = System.nanoTime();
 		PeakHeap heap = options.stats() ? PeakHeap.start() : null;
 		Progress progress = new Progress(err, options.allBoards() && System.console() != null, options.boards().size());
+		SarifReport sarif = options.format().equals("sarif") ? new SarifReport(srcRoot, checker) : null;
 		try (BoardQueue queue = new BoardQueue(checker, options.boards())) {
 			for (Path board : options.boards()) {
 				progress.next(board);
 				if (!Files.isRegularFile(board)) {
-					err.println("carveout check: file not found: " + board);
+					String problem = (Files.exists(board) ? "not a file: " : "file not found: ") + board;
+					err.println("carveout check: " + problem);
+					if (sarif != null) {
+						sarif.inputProblem(problem);
+					}
 					status = Math.max(status, USAGE);
 					queue.skip();
 					continue;
@@ -83,7 +97,9 @@ public final class CheckCommand {
 					}
 					continue;
 				}
-				if (options.format().equals("json")) {
+				if (sarif != null) {
+					sarif.add(result);
+				} else if (options.format().equals("json")) {
 					out.println(JsonReport.line(result));
 				} else {
 					result.findings().forEach(f -> out.println(DtcStyle.format(f)));
@@ -95,6 +111,9 @@ public final class CheckCommand {
 			}
 		}
 		progress.done();
+		if (sarif != null && !options.predictBootLog()) {
+			out.println(sarif.toJson());
+		}
 		if (heap != null) {
 			err.printf("carveout check: %d boards in %.2f s, peak heap %d MiB%n", options.boards().size(),
 					(System.nanoTime() - start) / 1e9, heap.stop() >>> 20);

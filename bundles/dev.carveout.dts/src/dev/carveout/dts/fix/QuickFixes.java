@@ -29,18 +29,31 @@ public final class QuickFixes {
 	}
 
 	public List<Fix> fixesFor(Finding finding, CheckResult result, SourceOverlay overlay) {
-		Region region = result.memoryMap() == null || finding.nodePath() == null ? null
-				: result.memoryMap().regions().stream().filter(r -> r.path().equals(finding.nodePath())).findFirst().orElse(null);
-		if (region == null) {
-			return List.of();
+		return offer(finding, result, overlay).fixes();
+	}
+
+	/** The fixes for the finding that make the board better, or why none can be made (a value written with a macro). */
+	public FixOffer offer(Finding finding, CheckResult result, SourceOverlay overlay) {
+		if (result.memoryMap() == null || finding.nodePath() == null) {
+			return FixOffer.NONE;
 		}
-		List<Fix> candidates;
+		Candidates candidates;
 		try {
-			candidates = new RegionFixes(region, result, overlay, checker.settings().profile()).forRule(finding.ruleId());
+			if (finding.ruleId().equals(ReservedMemoryFixes.RULE) && result.tree() != null) {
+				candidates = new ReservedMemoryFixes(result, overlay).fixes();
+			} else {
+				Region region = result.memoryMap().regions().stream().filter(r -> r.path().equals(finding.nodePath())).findFirst()
+						.orElse(null);
+				if (region == null) {
+					return FixOffer.NONE;
+				}
+				candidates = new RegionFixes(region, result, overlay, checker.settings().profile()).forRule(finding.ruleId());
+			}
 		} catch (IOException e) {
-			return List.of();
+			return FixOffer.NONE;
 		}
-		return candidates.stream().filter(fix -> improves(fix, finding, result, overlay)).toList();
+		return new FixOffer(candidates.fixes().stream().filter(fix -> improves(fix, finding, result, overlay)).toList(),
+				candidates.whyNone());
 	}
 
 	/** The fix removes the finding and adds none: checked by checking the board again with the fix applied. */

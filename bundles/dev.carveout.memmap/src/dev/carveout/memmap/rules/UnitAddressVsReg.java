@@ -8,7 +8,8 @@ final class UnitAddressVsReg extends AbstractRule {
 
 	UnitAddressVsReg() {
 		super("R12", "unit_address_vs_reg", Severity.WARNING,
-				"dtc checks.c: check_unit_address_vs_reg and check_unit_address_format");
+				"dtc checks.c: check_unit_address_vs_reg and check_unit_address_format",
+				"Unit address does not match reg. The unit address must be the first reg base, in lower-case hex without 0x or leading zeros, as dtc's unit_address_vs_reg and unit_address_format checks require; the kernel names the region (and prints it at boot) by the node name.");
 	}
 
 	@Override
