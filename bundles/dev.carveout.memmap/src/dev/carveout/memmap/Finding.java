@@ -24,4 +24,8 @@ public record Finding(String ruleId, Severity severity, String message, SourceRe
 	public Finding withSeverity(Severity newSeverity) {
 		return new Finding(ruleId, newSeverity, message, at, nodePath, related);
 	}
+
+	public Finding withMessage(String newMessage) {
+		return new Finding(ruleId, severity, newMessage, at, nodePath, related);
+	}
 }

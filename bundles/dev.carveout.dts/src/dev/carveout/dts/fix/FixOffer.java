@@ -12,6 +12,4 @@ public record FixOffer(List<Fix> fixes, String whyNone) {
 		fixes = List.copyOf(fixes);
 		whyNone = fixes.isEmpty() ? whyNone : null;
 	}
-
-	static final FixOffer NONE = new FixOffer(List.of(), null);
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,12 +36,13 @@ final class RegionFixes {
 	private final MemoryMap map;
 	private final SourceOverlay overlay;
 	private final KernelProfile profile;
-	/** Each file is read and parsed once however many candidates touch it. */
-	private final Map<Path, SourceFile> sources = new HashMap<>();
+	/** Each file is read and parsed once however many candidates (and findings) touch it. */
+	private final Map<Path, SourceFile> sources;
 	/** Why a candidate could not be written, the first time it happens: shown when no fix is left. */
 	private String whyNone;
 
-	RegionFixes(Region region, CheckResult result, SourceOverlay overlay, KernelProfile profile) {
+	RegionFixes(Region region, CheckResult result, SourceOverlay overlay, KernelProfile profile, Map<Path, SourceFile> sources) {
+		this.sources = sources;
 		this.region = region;
 		this.map = result.memoryMap();
 		this.overlay = overlay;
@@ -238,15 +238,15 @@ final class RegionFixes {
 		Node node = file.elementAt(nodeAt.offset(), Node.class);
 		Property reg = file.elementAt(regAt.offset(), Property.class);
 		CellNumbers cells = reg == null ? null : CellNumbers.of(reg);
-		int entry = map.reservedMemory().addressCells() == null ? map.rootAddressCells() + map.rootSizeCells()
-				: map.reservedMemory().addressCells() + map.reservedMemory().sizeCells();
+		// As the kernel reads a carve-out's reg: with the root's cells (R1 reports a /reserved-memory that differs).
+		int entry = map.rootAddressCells() + map.rootSizeCells();
 		if (cells == null) {
 			blocked("reg", region, regAt, reg);
 			return null;
 		}
 		List<INode> names = node == null ? List.of() : NodeModelUtils.findNodesForFeature(node, DtsPackage.Literals.NODE__NAME);
 		if (names.isEmpty() || cells.size() != entry * region.reg().size() || reg.eContainer() != node) {
-			return null;
+			return null; // a name from a macro, a reg of odd length (R2), or a reg outside the node's own body
 		}
 		ICompositeNode whole = SourceFile.node(node);
 		int start = whole.getOffset();

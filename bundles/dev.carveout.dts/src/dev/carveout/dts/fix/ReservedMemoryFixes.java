@@ -29,6 +29,8 @@ final class ReservedMemoryFixes {
 	private final DtNode node;
 	private final SourceOverlay overlay;
 	private String whyNone;
+	/** The cell counts rewritten in place, for the fix's label. */
+	private final List<String> rewritten = new ArrayList<>();
 
 	ReservedMemoryFixes(CheckResult result, SourceOverlay overlay) {
 		this.map = result.memoryMap();
@@ -55,7 +57,9 @@ final class ReservedMemoryFixes {
 			}
 			edits.add(insert);
 		}
-		String label = String.format("Give %s the root's cells (<%d>, <%d>) and ranges", node.name(), map.rootAddressCells(), map.rootSizeCells());
+		List<String> changes = new ArrayList<>(rewritten);
+		missing.forEach(line -> changes.add(line.substring(0, line.length() - 1)));
+		String label = "Set " + String.join(", ", changes) + " in " + node.name();
 		return new Candidates(edits.isEmpty() ? List.of() : List.of(new Fix(label, RULE, edits)), whyNone);
 	}
 
@@ -78,7 +82,11 @@ final class ReservedMemoryFixes {
 					node.path(), written == null ? "comes from a macro" : CellNumbers.whyNot(written), at.file().getFileName(), at.line());
 			return false;
 		}
-		edits.addAll(cells.write(file, 0, 1, wanted));
+		List<TextEdit> rewrite = cells.write(file, 0, 1, wanted);
+		if (!rewrite.isEmpty()) {
+			edits.addAll(rewrite);
+			rewritten.add(name + " = <" + wanted + ">");
+		}
 		return true;
 	}
 

@@ -175,6 +175,22 @@ class QuickFixesTest {
 	}
 
 	@Test
+	void markersOfFindingsAMacroKeepsFromFixingSayWhyAndNoOthers() {
+		Path board = new Boards(dir).write("board.dts", "#define FW_SIZE 0x80000\n" + Boards.reserved("""
+						fw@80080000 { reg = <0x0 0x80080000 0x0 FW_SIZE>; };
+						wpss@0x84800000 { reg = <0x0 0x84800000 0x0 0x1900000>; };
+				"""));
+		CheckResult result = checker.check(board, SourceOverlay.NONE);
+		List<Finding> explained = new QuickFixes(checker).explained(result, SourceOverlay.NONE);
+		assertEquals(result.findings().size(), explained.size());
+		Finding fw = explained.stream().filter(f -> f.ruleId().equals("R13")).findFirst().orElseThrow();
+		assertTrue(fw.message().endsWith("(no quick fix: reg of fw@80080000 is written with the macro FW_SIZE (board.dts:10); "
+				+ "a fix rewrites only plain numbers, so change it by hand)"), fw.message());
+		Finding wpss = explained.stream().filter(f -> f.ruleId().equals("R12")).findFirst().orElseThrow();
+		assertEquals(Boards.byRule(result, "R12").get(0), wpss, "a finding that has a fix keeps its message");
+	}
+
+	@Test
 	void reservedMemoryWithoutCellsAndRangesGetsTheRootsOnTheirOwnLines() throws Exception {
 		Path board = new Boards(dir).write("board.dts", Boards.HEADER + """
 					reserved-memory {
@@ -182,7 +198,7 @@ class QuickFixesTest {
 					};
 				};
 				""");
-		Fix fix = labelled(fixes(board, "R1"), "Give reserved-memory");
+		Fix fix = labelled(fixes(board, "R1"), "Set #address-cells = <2>, #size-cells = <2>, ranges in reserved-memory");
 		assertEquals(List.of(), apply(board, fix).findings());
 		assertTrue(Files.readString(board).contains(
 				"\treserved-memory {\n\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n\t\tranges;\n\t\tfw@80000000 {"),
@@ -197,7 +213,7 @@ class QuickFixesTest {
 					};
 				};
 				""").replace("\n", "\r\n"));
-		Fix fix = labelled(fixes(board, "R1"), "Give reserved-memory");
+		Fix fix = labelled(fixes(board, "R1"), "Set #size-cells = <2>, ranges in reserved-memory");
 		assertEquals(List.of(), apply(board, fix).findings());
 		String text = Files.readString(board);
 		assertTrue(text.contains("reserved-memory { ranges; #address-cells = <2>; #size-cells = <2>;\r\n"), text);

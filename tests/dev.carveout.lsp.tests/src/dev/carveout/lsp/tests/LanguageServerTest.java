@@ -249,6 +249,8 @@ class LanguageServerTest {
 		open(uri, board);
 		Diagnostic misaligned = client.awaitDiagnostics(uri, before, d -> hasRule(d, "R7")).stream()
 				.filter(d -> "R7".equals(d.getCode().getLeft())).findFirst().orElseThrow();
+		assertTrue(misaligned.getMessage().getLeft().endsWith("(no quick fix: reg of pool@90100000 is written with the macro POOL_SIZE "
+				+ "(pool.dts:5); a fix rewrites only plain numbers, so change it by hand)"), misaligned.getMessage().getLeft());
 		List<Either<Command, CodeAction>> actions = server.getTextDocumentService().codeAction(new CodeActionParams(
 				new TextDocumentIdentifier(uri), misaligned.getRange(), new CodeActionContext(List.of(misaligned)))).get(30, TimeUnit.SECONDS);
 		assertEquals(1, actions.size(), actions.toString());
