@@ -1,13 +1,7 @@
 package dev.carveout.cli;
 
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
@@ -27,37 +21,34 @@ import dev.carveout.dts.fix.QuickFixes;
 import dev.carveout.dts.fix.TextEdit;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.Severity;
-import dev.carveout.memmap.SourceRef;
 
 /**
  * One SARIF 2.1.0 log for a whole {@code carveout check} run: every input in one run object, the rules with
  * their help and kernel citation, each finding located in the original file that has it (a .dtsi, a header)
  * and the engine's quick fixes as SARIF fixes. Result regions are lines and 1-based UTF-16 columns, as the
- * engine counts; fix regions are character offsets into the file as read from disk, so a CRLF file is edited
- * exactly where the engine would edit it.
+ * engine counts (SarifLocations); fix regions are character offsets into the file as read from disk, so a CRLF
+ * file is edited exactly where the engine would edit it.
  */
 final class SarifReport {
 
 	static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-	private static final String SRCROOT = "SRCROOT";
 	private static final String INFORMATION_URI = "https://carveout.dev/";
 	/** Unlike JsonReport's, no nulls: SARIF's schema has no null values, an absent property is the default. */
 	private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create();
 
-	private final URI root;
+	private final SarifLocations locations;
 	private final QuickFixes quickFixes;
 	private final JsonArray results = new JsonArray();
 	private final JsonArray notifications = new JsonArray();
-	/** Files as read from disk, to turn an offset and length into an end line and column. */
-	private final Map<Path, Optional<String>> texts = new HashMap<>();
 
 	/** @param root the directory artifact URIs are relative to (SRCROOT): the current directory */
 	SarifReport(Path root, BoardChecker checker) {
-		this.root = root.toAbsolutePath().normalize().toUri();
+		this.locations = new SarifLocations(root);
 		this.quickFixes = new QuickFixes(checker);
 	}
 
 	void add(CheckResult result) {
+		locations.forgetFiles();
 		for (Finding finding : result.findings()) {
 			results.add(result(finding, result));
 		}
@@ -74,11 +65,7 @@ final class SarifReport {
 	String toJson() {
 		JsonObject run = new JsonObject();
 		run.add("tool", tool());
-		JsonObject srcroot = new JsonObject();
-		srcroot.addProperty("uri", root.toString());
-		JsonObject baseIds = new JsonObject();
-		baseIds.add(SRCROOT, srcroot);
-		run.add("originalUriBaseIds", baseIds);
+		run.add("originalUriBaseIds", locations.baseIds());
 		JsonObject invocation = new JsonObject();
 		invocation.addProperty("executionSuccessful", notifications.isEmpty());
 		invocation.add("toolExecutionNotifications", notifications);
@@ -135,11 +122,10 @@ final class SarifReport {
 		}
 		o.addProperty("level", level(finding.severity()));
 		FixOffer offer = quickFixes.offer(finding, board, SourceOverlay.NONE);
-		String message = (finding.nodePath() == null ? "" : finding.nodePath() + ": ") + finding.message()
-				+ (offer.whyNone() == null ? "" : " (" + offer.whyNone() + ")");
+		String message = DtcStyle.text(finding) + (offer.whyNone() == null ? "" : " (" + offer.whyNone() + ")");
 		o.add("message", text(message));
 		if (finding.at().isKnown()) {
-			JsonObject location = location(finding.at());
+			JsonObject location = locations.of(finding.at());
 			if (finding.nodePath() != null) {
 				JsonObject logical = new JsonObject();
 				logical.addProperty("fullyQualifiedName", finding.nodePath());
@@ -154,7 +140,7 @@ final class SarifReport {
 		JsonArray related = new JsonArray();
 		for (Finding.Related other : finding.related()) {
 			if (other.at().isKnown()) {
-				JsonObject location = location(other.at());
+				JsonObject location = locations.of(other.at());
 				location.addProperty("id", related.size() + 1);
 				location.add("message", text(other.what()));
 				related.add(location);
@@ -169,48 +155,6 @@ final class SarifReport {
 			o.add("fixes", fixes);
 		}
 		return o;
-	}
-
-	private JsonObject location(SourceRef at) {
-		JsonObject region = new JsonObject();
-		region.addProperty("startLine", at.line());
-		region.addProperty("startColumn", at.column());
-		text(at.file()).ifPresent(text -> {
-			int[] end = end(text, at);
-			if (end != null) {
-				region.addProperty("endLine", end[0]);
-				region.addProperty("endColumn", end[1]);
-			}
-		});
-		JsonObject physical = new JsonObject();
-		physical.add("artifactLocation", artifact(at.file()));
-		physical.add("region", region);
-		JsonObject location = new JsonObject();
-		location.add("physicalLocation", physical);
-		return location;
-	}
-
-	/**
-	 * Where the finding's text ends: after its length, or at the end of its line when the engine knows only
-	 * where it starts (a preprocessor message). Null when the reference does not fit the file.
-	 */
-	private static int[] end(String text, SourceRef at) {
-		int start = at.offset();
-		if (start > text.length()) {
-			return null;
-		}
-		int end;
-		if (at.length() > 0) {
-			end = Math.min(text.length(), start + at.length());
-		} else {
-			end = start;
-			while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-				end++;
-			}
-		}
-		int line = at.line() + (int) text.substring(start, end).chars().filter(c -> c == '\n').count();
-		int lineStart = end == 0 ? 0 : text.lastIndexOf('\n', end - 1) + 1;
-		return new int[] { line, end - lineStart + 1 };
 	}
 
 	private JsonObject fix(Fix fix) {
@@ -231,7 +175,7 @@ final class SarifReport {
 				replacements.add(replacement);
 			}
 			JsonObject change = new JsonObject();
-			change.add("artifactLocation", artifact(file));
+			change.add("artifactLocation", locations.artifact(file));
 			change.add("replacements", replacements);
 			changes.add(change);
 		}
@@ -241,31 +185,7 @@ final class SarifReport {
 		return o;
 	}
 
-	/** Relative to SRCROOT when the file is under it, so the log is valid on another checkout; else absolute. */
-	private JsonObject artifact(Path file) {
-		URI uri = file.toAbsolutePath().normalize().toUri();
-		URI relative = root.relativize(uri);
-		JsonObject o = new JsonObject();
-		if (!relative.isAbsolute()) {
-			o.addProperty("uri", relative.toString());
-			o.addProperty("uriBaseId", SRCROOT);
-		} else {
-			o.addProperty("uri", uri.toString());
-		}
-		return o;
-	}
-
-	private Optional<String> text(Path file) {
-		return texts.computeIfAbsent(file, f -> {
-			try {
-				return Optional.of(Files.readString(f));
-			} catch (IOException e) {
-				return Optional.empty();
-			}
-		});
-	}
-
-	private static JsonObject text(String message) {
+	static JsonObject text(String message) {
 		JsonObject o = new JsonObject();
 		o.addProperty("text", message);
 		return o;
