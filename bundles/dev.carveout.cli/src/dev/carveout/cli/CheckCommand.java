@@ -5,6 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
+
+import com.google.gson.JsonArray;
 
 import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckResult;
@@ -74,7 +77,16 @@ public final class CheckCommand {
 		PeakHeap heap = options.stats() ? PeakHeap.start() : null;
 		Progress progress = new Progress(err, options.allBoards() && System.console() != null, options.boards().size());
 		SarifReport sarif = options.format().equals("sarif") ? new SarifReport(srcRoot, checker) : null;
-		try (BoardQueue queue = new BoardQueue(checker, options.boards())) {
+		List<BootLogEvent> log = bootLog;
+		// Everything per board runs on the pool, SARIF's fixes too: each one re-checks the board.
+		Function<Path, Checked> work = board -> {
+			CheckResult result = checker.check(board, SourceOverlay.NONE);
+			if (log != null && result.memoryMap() != null) {
+				result = result.withMoreFindings(BootLogComparison.compare(result.memoryMap(), options.settings().profile(), log));
+			}
+			return new Checked(result, sarif == null || options.predictBootLog() ? null : sarif.resultsOf(result));
+		};
+		try (BoardQueue<Checked> queue = new BoardQueue<>(options.boards(), work)) {
 			for (Path board : options.boards()) {
 				progress.next(board);
 				if (!Files.isRegularFile(board)) {
@@ -87,10 +99,8 @@ public final class CheckCommand {
 					queue.skip();
 					continue;
 				}
-				CheckResult result = queue.next();
-				if (bootLog != null && result.memoryMap() != null) {
-					result = result.withMoreFindings(BootLogComparison.compare(result.memoryMap(), options.settings().profile(), bootLog));
-				}
+				Checked checked = queue.next();
+				CheckResult result = checked.result();
 				if (options.predictBootLog()) {
 					if (result.memoryMap() != null) {
 						BootLogPrediction.lines(result.memoryMap(), options.settings().profile()).forEach(out::println);
@@ -98,7 +108,7 @@ public final class CheckCommand {
 					continue;
 				}
 				if (sarif != null) {
-					sarif.add(result);
+					sarif.add(checked.sarifResults());
 				} else if (options.format().equals("json")) {
 					out.println(JsonReport.line(result));
 				} else {
@@ -119,6 +129,10 @@ public final class CheckCommand {
 					(System.nanoTime() - start) / 1e9, heap.stop() >>> 20);
 		}
 		return status;
+	}
+
+	/** One board's result, and its SARIF results when the format is SARIF. */
+	private record Checked(CheckResult result, JsonArray sarifResults) {
 	}
 
 	private static int statusOf(List<Finding> findings, boolean werror) {

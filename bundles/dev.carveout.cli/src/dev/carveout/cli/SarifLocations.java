@@ -22,7 +22,7 @@ final class SarifLocations {
 	static final String SRCROOT = "SRCROOT";
 
 	private final URI root;
-	/** Files as read from disk, to turn an offset and length into an end line and column. */
+	/** Files as read from disk, to turn an offset and length into an end line and column; one board's worth. */
 	private final Map<Path, Optional<String>> texts = new HashMap<>();
 
 	SarifLocations(Path root) {
@@ -91,11 +91,6 @@ final class SarifLocations {
 			o.addProperty("uri", uri.toString());
 		}
 		return o;
-	}
-
-	/** Drops the files read so far: a run over a whole kernel tree should not keep every .dtsi in memory. */
-	void forgetFiles() {
-		texts.clear();
 	}
 
 	private Optional<String> text(Path file) {

@@ -36,22 +36,30 @@ final class SarifReport {
 	/** Unlike JsonReport's, no nulls: SARIF's schema has no null values, an absent property is the default. */
 	private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create();
 
-	private final SarifLocations locations;
+	private final Path root;
 	private final QuickFixes quickFixes;
 	private final JsonArray results = new JsonArray();
 	private final JsonArray notifications = new JsonArray();
 
 	/** @param root the directory artifact URIs are relative to (SRCROOT): the current directory */
 	SarifReport(Path root, BoardChecker checker) {
-		this.locations = new SarifLocations(root);
+		this.root = root;
 		this.quickFixes = new QuickFixes(checker);
 	}
 
-	void add(CheckResult result) {
-		locations.forgetFiles();
-		for (Finding finding : result.findings()) {
-			results.add(result(finding, result));
+	/** One board's results; safe to call from several threads (each board gets its own file reads). */
+	JsonArray resultsOf(CheckResult board) {
+		SarifLocations where = new SarifLocations(root);
+		JsonArray boardResults = new JsonArray();
+		for (Finding finding : board.findings()) {
+			boardResults.add(result(finding, board, where));
 		}
+		return boardResults;
+	}
+
+	/** Adds a board's results to the log, in the order of the inputs. */
+	void add(JsonArray boardResults) {
+		results.addAll(boardResults);
 	}
 
 	/** A problem with the run's input that is no finding of a board (a missing file): a tool notification. */
@@ -65,7 +73,7 @@ final class SarifReport {
 	String toJson() {
 		JsonObject run = new JsonObject();
 		run.add("tool", tool());
-		run.add("originalUriBaseIds", locations.baseIds());
+		run.add("originalUriBaseIds", new SarifLocations(root).baseIds());
 		JsonObject invocation = new JsonObject();
 		invocation.addProperty("executionSuccessful", notifications.isEmpty());
 		invocation.add("toolExecutionNotifications", notifications);
@@ -113,7 +121,7 @@ final class SarifReport {
 		return tool;
 	}
 
-	private JsonObject result(Finding finding, CheckResult board) {
+	private JsonObject result(Finding finding, CheckResult board, SarifLocations where) {
 		JsonObject o = new JsonObject();
 		o.addProperty("ruleId", finding.ruleId());
 		int index = ReportedRule.indexOf(finding.ruleId());
@@ -125,7 +133,7 @@ final class SarifReport {
 		String message = DtcStyle.text(finding) + (offer.whyNone() == null ? "" : " (" + offer.whyNone() + ")");
 		o.add("message", text(message));
 		if (finding.at().isKnown()) {
-			JsonObject location = locations.of(finding.at());
+			JsonObject location = where.of(finding.at());
 			if (finding.nodePath() != null) {
 				JsonObject logical = new JsonObject();
 				logical.addProperty("fullyQualifiedName", finding.nodePath());
@@ -140,7 +148,7 @@ final class SarifReport {
 		JsonArray related = new JsonArray();
 		for (Finding.Related other : finding.related()) {
 			if (other.at().isKnown()) {
-				JsonObject location = locations.of(other.at());
+				JsonObject location = where.of(other.at());
 				location.addProperty("id", related.size() + 1);
 				location.add("message", text(other.what()));
 				related.add(location);
@@ -150,14 +158,14 @@ final class SarifReport {
 			o.add("relatedLocations", related);
 		}
 		JsonArray fixes = new JsonArray();
-		offer.fixes().forEach(fix -> fixes.add(fix(fix)));
+		offer.fixes().forEach(fix -> fixes.add(fix(fix, where)));
 		if (!fixes.isEmpty()) {
 			o.add("fixes", fixes);
 		}
 		return o;
 	}
 
-	private JsonObject fix(Fix fix) {
+	private static JsonObject fix(Fix fix, SarifLocations where) {
 		JsonArray changes = new JsonArray();
 		for (Path file : fix.files().stream().sorted().toList()) {
 			JsonArray replacements = new JsonArray();
@@ -175,7 +183,7 @@ final class SarifReport {
 				replacements.add(replacement);
 			}
 			JsonObject change = new JsonObject();
-			change.add("artifactLocation", locations.artifact(file));
+			change.add("artifactLocation", where.artifact(file));
 			change.add("replacements", replacements);
 			changes.add(change);
 		}
