@@ -186,6 +186,34 @@ class SarifLogTest {
 	}
 
 	@Test
+	void resultLevelsFollowRuleOptionsAndTheDefaultsStayInTheRules() {
+		Run run = sarif(dir, "--rule", "R12=error", "--rule", "R13=off", SAMPLE.toString());
+		assertEquals(CheckCommand.ERRORS, run.status);
+		assertValid(run.log);
+		assertEquals("error", run.result("R12").get("level").getAsString());
+		assertTrue(run.results().stream().noneMatch(r -> r.get("ruleId").getAsString().equals("R13")));
+		JsonObject driver = run.run().getAsJsonObject("tool").getAsJsonObject("driver");
+		assertEquals("warning", ruleOf(driver, "R12").getAsJsonObject("defaultConfiguration").get("level").getAsString());
+	}
+
+	@Test
+	void bootLogDriftIsAResultOfTheBootRule() throws IOException {
+		ByteArrayOutputStream predicted = new ByteArrayOutputStream();
+		new CheckCommand(new PrintStream(predicted, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()))
+				.run(List.of("--predict-boot-log", SAMPLE.toString()));
+		Path log = dir.resolve("dmesg.txt");
+		Files.writeString(log, predicted.toString(StandardCharsets.UTF_8)
+				.replace("0x0000000084300000..0x00000000847fffff", "0x0000000084400000..0x00000000848fffff"));
+		Run run = sarif(dir, "--boot-log", log.toString(), SAMPLE.toString());
+		assertValid(run.log);
+		JsonObject moved = run.result("BOOT");
+		JsonObject driver = run.run().getAsJsonObject("tool").getAsJsonObject("driver");
+		assertEquals("BOOT", driver.getAsJsonArray("rules").get(moved.get("ruleIndex").getAsInt()).getAsJsonObject().get("id").getAsString());
+		assertTrue(moved.getAsJsonObject("message").get("text").getAsString().startsWith("/reserved-memory/camera@84300000: moved"),
+				moved.toString());
+	}
+
+	@Test
 	void aMissingInputIsAFailedInvocationInAValidLog() {
 		Run run = sarif(dir, SAMPLE.toString(), dir.resolve("nowhere.dts").toString());
 		assertEquals(CheckCommand.USAGE, run.status);
