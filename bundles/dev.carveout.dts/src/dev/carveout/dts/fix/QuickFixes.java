@@ -33,11 +33,19 @@ public final class QuickFixes {
 		return offer(finding, result, overlay).fixes();
 	}
 
-	/** The fixes for the finding that make the board better, or why none can be made (a value written with a macro). */
+	/**
+	 * The fixes for the finding that make the board better, or why there are none: a value written with a
+	 * macro, or fixes that were tried and would not make the board better.
+	 */
 	public FixOffer offer(Finding finding, CheckResult result, SourceOverlay overlay) {
 		Candidates candidates = candidates(finding, result, overlay, new HashMap<>());
-		return new FixOffer(candidates.fixes().stream().filter(fix -> improves(fix, finding, result, overlay)).toList(),
-				candidates.whyNone());
+		List<Fix> better = candidates.fixes().stream().filter(fix -> improves(fix, finding, result, overlay)).toList();
+		String whyNone = candidates.whyNone();
+		if (whyNone == null && !candidates.fixes().isEmpty()) {
+			whyNone = String.format("no quick fix: the %d way(s) to fix it tried would each add a finding or leave this one",
+					candidates.fixes().size());
+		}
+		return new FixOffer(better, whyNone);
 	}
 
 	/**

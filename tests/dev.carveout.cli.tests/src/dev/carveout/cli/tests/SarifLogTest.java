@@ -115,6 +115,11 @@ class SarifLogTest {
 				"the examples are not under the SRCROOT of this run: an absolute URI");
 		assertEquals("Rename to wpss@84800000", wpss.getAsJsonArray("fixes").get(0).getAsJsonObject()
 				.getAsJsonObject("description").get("text").getAsString());
+		JsonObject aop = run.results().stream().filter(r -> r.getAsJsonObject("message").get("text").getAsString()
+				.startsWith("/reserved-memory/aop@80800000:")).findFirst().orElseThrow();
+		assertFalse(aop.has("fixes"));
+		assertTrue(aop.getAsJsonObject("message").get("text").getAsString().endsWith("would each add a finding or leave this one)"),
+				"rounding aop to 1 MiB would overlap its neighbour: " + aop);
 	}
 
 	@Test
