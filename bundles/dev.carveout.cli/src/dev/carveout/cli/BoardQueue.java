@@ -6,29 +6,29 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
-import dev.carveout.dts.check.BoardChecker;
-import dev.carveout.dts.check.CheckResult;
-import dev.carveout.dts.check.SourceOverlay;
 
 /**
- * Checks boards on every core while the caller reads the results in input order. Only a few boards run
- * ahead of the reader, so the effective trees of a whole kernel never sit in memory at once.
+ * Does the work of each board (its check, and what the report needs of it) on every core while the caller
+ * reads the results in input order. Only a few boards run ahead of the reader, so the effective trees of a
+ * whole kernel never sit in memory at once.
  */
-final class BoardQueue implements AutoCloseable {
+final class BoardQueue<T> implements AutoCloseable {
 
-	private final BoardChecker checker;
+	private final Function<Path, T> work;
 	private final Iterator<Path> boards;
 	private final ExecutorService pool;
-	private final Deque<Future<CheckResult>> ahead = new ArrayDeque<>();
+	private final Deque<Future<T>> ahead = new ArrayDeque<>();
 	private final int window;
 
-	BoardQueue(BoardChecker checker, List<Path> boards) {
-		this.checker = checker;
+	BoardQueue(List<Path> boards, Function<Path, T> work) {
+		this.work = work;
 		this.boards = boards.iterator();
 		int threads = Math.max(1, Math.min(boards.size(), Runtime.getRuntime().availableProcessors()));
 		this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -41,8 +41,8 @@ final class BoardQueue implements AutoCloseable {
 	}
 
 	/** The next board's result, in input order; call once per board that exists (see {@link #skip}). */
-	CheckResult next() {
-		Future<CheckResult> future = ahead.removeFirst();
+	T next() {
+		Future<T> future = ahead.removeFirst();
 		fill();
 		try {
 			return future.get();
@@ -63,8 +63,8 @@ final class BoardQueue implements AutoCloseable {
 	private void fill() {
 		while (ahead.size() < window && boards.hasNext()) {
 			Path board = boards.next();
-			ahead.addLast(Files.isRegularFile(board) ? pool.submit(() -> checker.check(board, SourceOverlay.NONE))
-					: java.util.concurrent.CompletableFuture.completedFuture(null));
+			ahead.addLast(Files.isRegularFile(board) ? pool.submit(() -> work.apply(board))
+					: CompletableFuture.completedFuture(null));
 		}
 	}
 

@@ -5,6 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
+
+import com.google.gson.JsonArray;
 
 import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckResult;
@@ -18,7 +21,7 @@ import dev.carveout.memmap.bootlog.BootLogPrediction;
 
 /**
  * {@code carveout check [options] FILE...}: checks each board in one process and prints its findings in
- * dtc's style, or its model and findings as JSON Lines. See {@link CheckOptions#USAGE} for the exit status.
+ * dtc's style, its model and findings as JSON Lines, or all boards' findings and fixes as one SARIF log. See {@link CheckOptions#USAGE} for the exit status.
  */
 public final class CheckCommand {
 
@@ -29,10 +32,17 @@ public final class CheckCommand {
 
 	private final PrintStream out;
 	private final PrintStream err;
+	private final Path srcRoot;
 
 	public CheckCommand(PrintStream out, PrintStream err) {
+		this(out, err, Path.of(""));
+	}
+
+	/** @param srcRoot what SARIF artifact URIs are relative to (SRCROOT): the current directory when run from the shell */
+	public CheckCommand(PrintStream out, PrintStream err, Path srcRoot) {
 		this.out = out;
 		this.err = err;
+		this.srcRoot = srcRoot;
 	}
 
 	public int run(List<String> args) {
@@ -45,8 +55,10 @@ public final class CheckCommand {
 			return USAGE;
 		}
 		for (Path dir : options.settings().includeDirs()) {
-			if (!Files.isDirectory(dir)) {
-				err.println("carveout check: include directory not found: " + dir);
+			String problem = Files.isRegularFile(dir) ? "include directory is a file: "
+					: !Files.isDirectory(dir) ? "include directory not found: " : !Files.isReadable(dir) ? "include directory not readable: " : null;
+			if (problem != null) {
+				err.println("carveout check: " + problem + dir);
 				return USAGE;
 			}
 		}
@@ -64,26 +76,40 @@ public final class CheckCommand {
 		long start = System.nanoTime();
 		PeakHeap heap = options.stats() ? PeakHeap.start() : null;
 		Progress progress = new Progress(err, options.allBoards() && System.console() != null, options.boards().size());
-		try (BoardQueue queue = new BoardQueue(checker, options.boards())) {
+		SarifReport sarif = options.format().equals("sarif") ? new SarifReport(srcRoot, checker) : null;
+		List<BootLogEvent> log = bootLog;
+		// Everything per board runs on the pool, SARIF's fixes too: each one re-checks the board.
+		Function<Path, Checked> work = board -> {
+			CheckResult result = checker.check(board, SourceOverlay.NONE);
+			if (log != null && result.memoryMap() != null) {
+				result = result.withMoreFindings(BootLogComparison.compare(result.memoryMap(), options.settings().profile(), log));
+			}
+			return new Checked(result, sarif == null || options.predictBootLog() ? null : sarif.resultsOf(result));
+		};
+		try (BoardQueue<Checked> queue = new BoardQueue<>(options.boards(), work)) {
 			for (Path board : options.boards()) {
 				progress.next(board);
 				if (!Files.isRegularFile(board)) {
-					err.println("carveout check: file not found: " + board);
+					String problem = (Files.exists(board) ? "not a file: " : "file not found: ") + board;
+					err.println("carveout check: " + problem);
+					if (sarif != null) {
+						sarif.inputProblem(problem);
+					}
 					status = Math.max(status, USAGE);
 					queue.skip();
 					continue;
 				}
-				CheckResult result = queue.next();
-				if (bootLog != null && result.memoryMap() != null) {
-					result = result.withMoreFindings(BootLogComparison.compare(result.memoryMap(), options.settings().profile(), bootLog));
-				}
+				Checked checked = queue.next();
+				CheckResult result = checked.result();
 				if (options.predictBootLog()) {
 					if (result.memoryMap() != null) {
 						BootLogPrediction.lines(result.memoryMap(), options.settings().profile()).forEach(out::println);
 					}
 					continue;
 				}
-				if (options.format().equals("json")) {
+				if (sarif != null) {
+					sarif.add(checked.sarifResults());
+				} else if (options.format().equals("json")) {
 					out.println(JsonReport.line(result));
 				} else {
 					result.findings().forEach(f -> out.println(DtcStyle.format(f)));
@@ -95,11 +121,18 @@ public final class CheckCommand {
 			}
 		}
 		progress.done();
+		if (sarif != null && !options.predictBootLog()) {
+			out.println(sarif.toJson());
+		}
 		if (heap != null) {
 			err.printf("carveout check: %d boards in %.2f s, peak heap %d MiB%n", options.boards().size(),
 					(System.nanoTime() - start) / 1e9, heap.stop() >>> 20);
 		}
 		return status;
+	}
+
+	/** One board's result, and its SARIF results when the format is SARIF. */
+	private record Checked(CheckResult result, JsonArray sarifResults) {
 	}
 
 	private static int statusOf(List<Finding> findings, boolean werror) {

@@ -21,7 +21,8 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 			  --kernel-tree KSRC       kbuild's include paths of a kernel tree
 			  --all-boards ARCH        with --kernel-tree: check every arch/ARCH/boot/dts/**/*.dts, a summary line each
 			  --stats                  print the boards checked, the time and the peak heap to stderr at the end
-			  --format text|json       dtc-style lines (default) or one JSON object per board (JSON Lines)
+			  --format text|json|sarif dtc-style lines (default), one JSON object per board (JSON Lines), or one
+			                           SARIF 2.1.0 log for all boards with the quick fixes (for code scanning)
 			  --rule ID=off|info|warning|error   change a rule's severity
 			  --page-size 4|16|64      arm64 page size in KiB (default 4)
 			  --kernel MAJOR.MINOR     kernel version the board boots (default 6.12)
@@ -49,8 +50,8 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 				case "-I" -> includeDirs.add(Path.of(value(args, ++i, arg)));
 				case "--format" -> {
 					format = value(args, ++i, arg);
-					if (!format.equals("text") && !format.equals("json")) {
-						throw new UsageException("--format must be text or json, not " + format);
+					if (!List.of("text", "json", "sarif").contains(format)) {
+						throw new UsageException("--format must be text, json or sarif, not " + format);
 					}
 				}
 				case "--rule" -> rules = rule(rules, value(args, ++i, arg));

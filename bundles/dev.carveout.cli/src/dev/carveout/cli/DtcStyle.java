@@ -17,8 +17,12 @@ final class DtcStyle {
 			case WARNING -> "Warning";
 			default -> "Info";
 		};
-		String node = finding.nodePath() == null ? "" : finding.nodePath() + ": ";
-		return where + ": " + level + " (" + finding.ruleId() + "): " + node + finding.message();
+		return where + ": " + level + " (" + finding.ruleId() + "): " + text(finding);
+	}
+
+	/** The finding's message after its node path, as dtc names the node a check is about. */
+	static String text(Finding finding) {
+		return (finding.nodePath() == null ? "" : finding.nodePath() + ": ") + finding.message();
 	}
 
 }

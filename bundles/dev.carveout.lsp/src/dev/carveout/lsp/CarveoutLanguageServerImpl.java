@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.emf.common.util.URI;
@@ -18,7 +19,10 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeActionCapabilities;
 import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.validation.Issue;
@@ -42,6 +46,8 @@ public class CarveoutLanguageServerImpl extends LanguageServerImpl {
 		URI base = super.getBaseDir(params);
 		root = base != null && base.isFile() ? EngineSession.pathOf(base) : null;
 		applySettings(params.getInitializationOptions());
+		session.setShowsDisabledActions(Optional.ofNullable(params.getCapabilities()).map(ClientCapabilities::getTextDocument)
+				.map(TextDocumentClientCapabilities::getCodeAction).map(CodeActionCapabilities::getDisabledSupport).orElse(false));
 		return super.initialize(params);
 	}
 

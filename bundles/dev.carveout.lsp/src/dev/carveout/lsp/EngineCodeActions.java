@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionDisabled;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
@@ -22,13 +23,15 @@ import com.google.gson.JsonPrimitive;
 import com.google.inject.Inject;
 
 import dev.carveout.dts.fix.Fix;
+import dev.carveout.dts.fix.FixOffer;
 import dev.carveout.dts.fix.QuickFixes;
 import dev.carveout.memmap.Finding;
 
 /**
  * The engine's quick fixes as code actions: for each diagnostic of the request, the finding is found again in
  * a fresh check (by rule and place) and each of its fixes becomes one code action with a workspace edit.
- * QuickFixes has already re-checked every fix, so only fixes that make the board better are offered.
+ * QuickFixes has already re-checked every fix, so only fixes that make the board better are offered; where a
+ * macro stands in the way, a disabled action says so (for clients that show those).
  */
 public class EngineCodeActions implements ICodeActionService2 {
 
@@ -57,12 +60,21 @@ public class EngineCodeActions implements ICodeActionService2 {
 			if (finding == null) {
 				continue;
 			}
-			for (Fix fix : new QuickFixes(check.checker()).fixesFor(finding, check.result(), check.overlay())) {
+			FixOffer offer = new QuickFixes(check.checker()).offer(finding, check.result(), check.overlay());
+			for (Fix fix : offer.fixes()) {
 				CodeAction action = new CodeAction(fix.label());
 				action.setKind(CodeActionKind.QuickFix);
 				action.setDiagnostics(List.of(diagnostic));
 				action.setEdit(workspaceEdit(fix, check, documentUri));
 				actions.add(Either.forRight(action));
+			}
+			if (offer.whyNone() != null && session.showsDisabledActions()) {
+				// Greyed out with the reason, so "no fix" reads as a decision (a macro), not as a missing feature.
+				CodeAction none = new CodeAction("Fix " + finding.ruleId() + " automatically");
+				none.setKind(CodeActionKind.QuickFix);
+				none.setDiagnostics(List.of(diagnostic));
+				none.setDisabled(new CodeActionDisabled(offer.whyNone()));
+				actions.add(Either.forRight(none));
 			}
 		}
 		return actions;

@@ -26,6 +26,16 @@ public final class EngineSession {
 
 	private final Map<Path, String> openTexts = new ConcurrentHashMap<>();
 	private volatile CheckSettings settings = CheckSettings.defaults();
+	private volatile boolean showsDisabledActions;
+
+	/** Whether the client shows a code action it cannot apply with its reason (LSP's disabledSupport). */
+	public boolean showsDisabledActions() {
+		return showsDisabledActions;
+	}
+
+	public void setShowsDisabledActions(boolean shows) {
+		showsDisabledActions = shows;
+	}
 
 	public CheckSettings settings() {
 		return settings;

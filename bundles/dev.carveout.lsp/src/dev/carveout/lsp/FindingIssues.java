@@ -10,6 +10,7 @@ import org.eclipse.xtext.validation.CheckType;
 import org.eclipse.xtext.validation.Issue;
 
 import dev.carveout.dts.check.BoardChecker;
+import dev.carveout.dts.fix.QuickFixes;
 import dev.carveout.dts.nav.IncludeGraph;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.SourceRef;
@@ -34,7 +35,8 @@ final class FindingIssues {
 	List<Issue> issues() {
 		List<Issue> issues = new ArrayList<>();
 		IncludeGraph graph = new IncludeGraph(check.overlay(), check.checker().settings().includeDirs());
-		for (Finding finding : check.result().findings()) {
+		// A finding a macro keeps from being fixed says why in its message.
+		for (Finding finding : new QuickFixes(check.checker()).explained(check.result(), check.overlay())) {
 			if (finding.severity() == dev.carveout.memmap.Severity.OFF) {
 				continue;
 			}

@@ -3,11 +3,14 @@ package dev.carveout.dts.fix;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 
 import dev.carveout.dts.dts.Cell;
 import dev.carveout.dts.dts.CellList;
 import dev.carveout.dts.dts.Literal;
+import dev.carveout.dts.dts.MacroCall;
+import dev.carveout.dts.dts.MacroData;
 import dev.carveout.dts.dts.Property;
 import dev.carveout.dts.dts.Value;
 
@@ -43,8 +46,49 @@ final class CellNumbers {
 		return new CellNumbers(nodes, texts);
 	}
 
+	/**
+	 * Why {@link #of} gives no cells for the property: the macro it uses, or that it is an expression; a fix
+	 * cannot rewrite a number it does not see, and changing a macro would change every other use of it.
+	 */
+	static String whyNot(Property property) {
+		for (Value value : property.getValues()) {
+			if (value.getData() instanceof MacroData macro) {
+				return "is written with the macro " + macro.getCall().getName();
+			}
+			if (value.getData() instanceof CellList list) {
+				if (list.getBits() != null) {
+					return "is a /bits/ " + list.getBits() + " value";
+				}
+				for (Cell cell : list.getCells()) {
+					MacroCall call = cell instanceof MacroCall c ? c : EcoreUtil2.getAllContentsOfType(cell, MacroCall.class).stream().findFirst().orElse(null);
+					if (call != null) {
+						return "is written with the macro " + call.getName();
+					}
+					if (!(cell instanceof Literal)) {
+						return "is written with an expression";
+					}
+				}
+			}
+		}
+		return "is not a list of plain numbers";
+	}
+
 	int size() {
 		return texts.size();
+	}
+
+	/** Where cell {@code i} starts and ends in its file. */
+	int start(int i) {
+		return nodes.get(i).getOffset();
+	}
+
+	int end(int i) {
+		return nodes.get(i).getEndOffset();
+	}
+
+	/** {@code count} cells from {@code first} as written, one space apart. */
+	String texts(int first, int count) {
+		return String.join(" ", texts.subList(first, first + count));
 	}
 
 	/** The unsigned value of {@code count} cells from {@code first}, big-endian. */

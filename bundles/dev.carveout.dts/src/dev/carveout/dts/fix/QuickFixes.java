@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckResult;
@@ -29,18 +30,59 @@ public final class QuickFixes {
 	}
 
 	public List<Fix> fixesFor(Finding finding, CheckResult result, SourceOverlay overlay) {
-		Region region = result.memoryMap() == null || finding.nodePath() == null ? null
-				: result.memoryMap().regions().stream().filter(r -> r.path().equals(finding.nodePath())).findFirst().orElse(null);
-		if (region == null) {
-			return List.of();
+		return offer(finding, result, overlay).fixes();
+	}
+
+	/**
+	 * The fixes for the finding that make the board better, or why there are none: a value written with a
+	 * macro, or fixes that were tried and would not make the board better.
+	 */
+	public FixOffer offer(Finding finding, CheckResult result, SourceOverlay overlay) {
+		Candidates candidates = candidates(finding, result, overlay, new HashMap<>());
+		List<Fix> better = candidates.fixes().stream().filter(fix -> improves(fix, finding, result, overlay)).toList();
+		String whyNone = candidates.whyNone();
+		if (whyNone == null && !candidates.fixes().isEmpty()) {
+			whyNone = String.format("no quick fix: the %d way(s) to fix it tried would each add a finding or leave this one",
+					candidates.fixes().size());
 		}
-		List<Fix> candidates;
+		return new FixOffer(better, whyNone);
+	}
+
+	/**
+	 * The board's findings, each one that no fix can be written for because of a macro or an expression with
+	 * the reason added to its message: what markers and diagnostics show, so nobody waits for a fix that will
+	 * not come. Cheap enough for every check: candidates are written (each file parsed once) but not re-checked.
+	 */
+	public List<Finding> explained(CheckResult result, SourceOverlay overlay) {
+		Map<Path, SourceFile> sources = new HashMap<>();
+		List<Finding> findings = new ArrayList<>();
+		for (Finding finding : result.findings()) {
+			Candidates candidates = FIXABLE.contains(finding.ruleId()) ? candidates(finding, result, overlay, sources) : Candidates.NONE;
+			findings.add(candidates.fixes().isEmpty() && candidates.whyNone() != null
+					? finding.withMessage(finding.message() + " (" + candidates.whyNone() + ")")
+					: finding);
+		}
+		return findings;
+	}
+
+	/** The rules that have fixes. */
+	private static final Set<String> FIXABLE = Set.of("R1", "R4", "R6", "R7", "R8", "R12", "R13");
+
+	private Candidates candidates(Finding finding, CheckResult result, SourceOverlay overlay, Map<Path, SourceFile> sources) {
+		if (result.memoryMap() == null || finding.nodePath() == null) {
+			return Candidates.NONE;
+		}
 		try {
-			candidates = new RegionFixes(region, result, overlay, checker.settings().profile()).forRule(finding.ruleId());
+			if (finding.ruleId().equals(ReservedMemoryFixes.RULE)) {
+				return result.tree() == null ? Candidates.NONE : new ReservedMemoryFixes(result, overlay).fixes();
+			}
+			Region region = result.memoryMap().regions().stream().filter(r -> r.path().equals(finding.nodePath())).findFirst()
+					.orElse(null);
+			return region == null ? Candidates.NONE
+					: new RegionFixes(region, result, overlay, checker.settings().profile(), sources).forRule(finding.ruleId());
 		} catch (IOException e) {
-			return List.of();
+			return Candidates.NONE;
 		}
-		return candidates.stream().filter(fix -> improves(fix, finding, result, overlay)).toList();
 	}
 
 	/** The fix removes the finding and adds none: checked by checking the board again with the fix applied. */

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
@@ -36,18 +36,26 @@ final class RegionFixes {
 	private final MemoryMap map;
 	private final SourceOverlay overlay;
 	private final KernelProfile profile;
-	/** Each file is read and parsed once however many candidates touch it. */
-	private final Map<Path, SourceFile> sources = new HashMap<>();
+	/** Each file is read and parsed once however many candidates (and findings) touch it. */
+	private final Map<Path, SourceFile> sources;
+	/** Why a candidate could not be written, the first time it happens: shown when no fix is left. */
+	private String whyNone;
 
-	RegionFixes(Region region, CheckResult result, SourceOverlay overlay, KernelProfile profile) {
+	RegionFixes(Region region, CheckResult result, SourceOverlay overlay, KernelProfile profile, Map<Path, SourceFile> sources) {
+		this.sources = sources;
 		this.region = region;
 		this.map = result.memoryMap();
 		this.overlay = overlay;
 		this.profile = profile;
 	}
 
-	List<Fix> forRule(String ruleId) throws IOException {
+	Candidates forRule(String ruleId) throws IOException {
+		return new Candidates(candidates(ruleId), whyNone);
+	}
+
+	private List<Fix> candidates(String ruleId) throws IOException {
 		return switch (ruleId) {
+			case "R4" -> optional(split());
 			case "R6" -> List.of(dropProperty("no-map"), dropProperty("reusable")).stream().filter(f -> f != null).toList();
 			case "R7" -> align(profile.cmaMinAlignment(), ruleId);
 			case "R8" -> overlapFixes();
@@ -173,7 +181,9 @@ final class RegionFixes {
 		int ac = map == null ? 2 : map.rootAddressCells();
 		int sc = map == null ? 2 : map.rootSizeCells();
 		if (cells == null || cells.size() < ac + sc) {
-			return null; // written with a macro or an expression: not ours to rewrite
+			// Rewriting a macro would change its other uses; an expression has no one number to rewrite.
+			blocked("reg", r, at, property);
+			return null;
 		}
 		List<TextEdit> edits = new ArrayList<>(cells.write(file, 0, ac, base));
 		edits.addAll(cells.write(file, ac, sc, size));
@@ -201,11 +211,66 @@ final class RegionFixes {
 		}
 		List<INode> names = NodeModelUtils.findNodesForFeature(node, DtsPackage.Literals.NODE__NAME);
 		if (names.isEmpty() || !NodeModelUtils.getTokenText(names.get(0)).equals(r.name())) {
-			return null; // the name comes from a macro
+			blocked("the node name", r, at, null);
+			return null;
 		}
 		INode name = names.get(0);
 		return new Fix(label, ruleId, List.of(new TextEdit(file.path, name.getOffset(), name.getLength(),
 				baseName(r) + "@" + Long.toHexString(base))));
+	}
+
+	private void blocked(String what, Region r, SourceRef at, Property property) {
+		if (whyNone == null) {
+			String how = property == null ? "comes from a macro" : CellNumbers.whyNot(property);
+			whyNone = String.format("no quick fix: %s of %s %s (%s:%d); a fix rewrites only plain numbers, so change it by hand",
+					what, r.name(), how, at.file().getFileName(), at.line());
+		}
+	}
+
+	// R4: one node per reg entry, named after its base; the labels stay on the first, which keeps the old node.
+	private Fix split() throws IOException {
+		SourceRef nodeAt = region.definedAt("");
+		SourceRef regAt = region.definedAt("reg");
+		if (!nodeAt.isKnown() || !regAt.isKnown() || !nodeAt.file().equals(regAt.file())) {
+			return null; // reg is overridden in another file than the node: the copies would not carry it
+		}
+		SourceFile file = source(nodeAt.file());
+		Node node = file.elementAt(nodeAt.offset(), Node.class);
+		Property reg = file.elementAt(regAt.offset(), Property.class);
+		CellNumbers cells = reg == null ? null : CellNumbers.of(reg);
+		// As the kernel reads a carve-out's reg: with the root's cells (R1 reports a /reserved-memory that differs).
+		int entry = map.rootAddressCells() + map.rootSizeCells();
+		if (cells == null) {
+			blocked("reg", region, regAt, reg);
+			return null;
+		}
+		List<INode> names = node == null ? List.of() : NodeModelUtils.findNodesForFeature(node, DtsPackage.Literals.NODE__NAME);
+		if (names.isEmpty() || cells.size() != entry * region.reg().size() || reg.eContainer() != node) {
+			return null; // a name from a macro, a reg of odd length (R2), or a reg outside the node's own body
+		}
+		ICompositeNode whole = SourceFile.node(node);
+		int start = whole.getOffset();
+		String text = file.text.substring(start, whole.getEndOffset());
+		int firstCell = cells.start(0) - start;
+		int lastCell = cells.end(cells.size() - 1) - start;
+		INode name = names.get(0);
+		List<TextEdit> edits = new ArrayList<>();
+		StringBuilder copies = new StringBuilder();
+		String indent = file.indentationAt(start);
+		for (int i = 1; i < region.reg().size(); i++) {
+			StringBuilder copy = new StringBuilder(text);
+			copy.replace(firstCell, lastCell, cells.texts(i * entry, entry));
+			copy.replace(name.getOffset() - start, name.getEndOffset() - start, baseName(region) + "@" + Long.toHexString(region.reg().get(i).base()));
+			String withoutLabels = copy.substring(name.getOffset() - start);
+			copies.append(file.lineSeparator()).append(indent).append(withoutLabels);
+		}
+		edits.add(new TextEdit(file.path, whole.getEndOffset(), 0, copies.toString()));
+		edits.add(new TextEdit(file.path, cells.end(entry - 1), cells.end(cells.size() - 1) - cells.end(entry - 1), ""));
+		String firstName = baseName(region) + "@" + Long.toHexString(region.reg().get(0).base());
+		if (!firstName.equals(region.name())) {
+			edits.add(new TextEdit(file.path, name.getOffset(), name.getLength(), firstName));
+		}
+		return new Fix(String.format("Split %s into %d nodes, one per reg entry", region.name(), region.reg().size()), "R4", edits);
 	}
 
 	private SourceFile source(Path file) throws IOException {

@@ -51,6 +51,21 @@ final class SourceFile {
 		return NodeModelUtils.findActualNodeFor(element);
 	}
 
+	/** The file's own line break, so inserted lines do not mix CRLF and LF. */
+	String lineSeparator() {
+		return text.contains("\r\n") ? "\r\n" : "\n";
+	}
+
+	/** The blanks that start the line holding {@code offset}. */
+	String indentationAt(int offset) {
+		int start = offset == 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+		int end = start;
+		while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
+			end++;
+		}
+		return text.substring(start, end);
+	}
+
 	/** The whole line(s) holding [offset, offset+length), with the line break: what deleting a statement removes. */
 	TextEdit deleteLines(int offset, int length) {
 		int start = offset == 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;

@@ -1,5 +1,7 @@
 package dev.carveout.memmap.rules;
 
+import java.util.List;
+
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.SourceRef;
 import dev.carveout.memmap.Severity;
@@ -11,12 +13,14 @@ abstract class AbstractRule implements Rule {
 	private final String name;
 	private final Severity severity;
 	private final String citation;
+	private final String description;
 
-	AbstractRule(String id, String name, Severity severity, String citation) {
+	AbstractRule(String id, String name, Severity severity, String citation, String description) {
 		this.id = id;
 		this.name = name;
 		this.severity = severity;
 		this.citation = citation;
+		this.description = description;
 	}
 
 	@Override
@@ -39,8 +43,13 @@ abstract class AbstractRule implements Rule {
 		return citation;
 	}
 
-	/** A finding of this rule; the rule set applies the configured severity. */
-	final Finding finding(String message, SourceRef at, String nodePath) {
-		return new Finding(id, severity, message, at, nodePath);
+	@Override
+	public final String description() {
+		return description;
+	}
+
+	/** A finding of this rule, with the other places it involves; the rule set applies the configured severity. */
+	final Finding finding(String message, SourceRef at, String nodePath, Finding.Related... related) {
+		return new Finding(id, severity, message, at, nodePath, List.of(related));
 	}
 }

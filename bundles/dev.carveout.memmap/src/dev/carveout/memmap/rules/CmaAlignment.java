@@ -13,7 +13,8 @@ final class CmaAlignment extends RegionRule {
 
 	CmaAlignment() {
 		super("R7", "cma_alignment", Severity.ERROR,
-				"kernel/dma/contiguous.c: rmem_cma_setup() \"incorrect alignment of CMA region\" (IS_ALIGNED(base | size, CMA_MIN_ALIGNMENT_BYTES))");
+				"kernel/dma/contiguous.c: rmem_cma_setup() \"incorrect alignment of CMA region\" (IS_ALIGNED(base | size, CMA_MIN_ALIGNMENT_BYTES))",
+				"Misaligned CMA region. A static CMA region (shared-dma-pool, reusable) whose base or size is not a multiple of CMA_MIN_ALIGNMENT_BYTES for the kernel profile (4K pages: 2 MiB from 5.19, 4 MiB before; 16K: 32 MiB; 64K: 512 MiB): Linux prints \"incorrect alignment of CMA region\" and drops it.");
 	}
 
 	@Override

@@ -10,7 +10,8 @@ final class CmaDefault extends AbstractRule {
 
 	CmaDefault() {
 		super("R10", "cma_default", Severity.WARNING,
-				"kernel/dma/contiguous.c: rmem_cma_setup() sets dma_contiguous_default_area for each linux,cma-default CMA region");
+				"kernel/dma/contiguous.c: rmem_cma_setup() sets dma_contiguous_default_area for each linux,cma-default CMA region",
+				"Ineffective linux,cma-default. More than one linux,cma-default region (the last one wins), or linux,cma-default on a region that is not a CMA pool (ignored).");
 	}
 
 	@Override

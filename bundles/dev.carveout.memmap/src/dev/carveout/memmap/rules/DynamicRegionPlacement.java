@@ -9,7 +9,8 @@ final class DynamicRegionPlacement extends AbstractRule {
 
 	DynamicRegionPlacement() {
 		super("R9", "reserved_memory_placement", Severity.ERROR,
-				"drivers/of/of_reserved_mem.c: __reserved_mem_alloc_size() \"failed to allocate memory for node\" (memblock top-down search)");
+				"drivers/of/of_reserved_mem.c: __reserved_mem_alloc_size() \"failed to allocate memory for node\" (memblock top-down search)",
+				"Dynamic region that cannot be placed. A region with size and no reg is placed by memblock at boot, after the static ones, top-down within each alloc-ranges entry and with its alignment; one that does not fit gets \"failed to allocate memory for node\".");
 	}
 
 	@Override

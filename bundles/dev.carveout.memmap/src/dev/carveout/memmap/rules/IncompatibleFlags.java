@@ -15,7 +15,8 @@ final class IncompatibleFlags extends RegionRule {
 
 	IncompatibleFlags() {
 		super("R6", "reserved_memory_flags", Severity.ERROR,
-				"kernel/dma/contiguous.c rmem_cma_setup(), coherent.c rmem_dma_setup(), swiotlb.c rmem_swiotlb_setup() return -EINVAL");
+				"kernel/dma/contiguous.c rmem_cma_setup(), coherent.c rmem_dma_setup(), swiotlb.c rmem_swiotlb_setup() return -EINVAL",
+				"Flags that make the pool's setup fail. no-map together with reusable, or a restricted-dma-pool with no-map, reusable or a default flag: the pool's setup fails (\"compatible matching fail\") and the memory is given back to the kernel.");
 	}
 
 	@Override

@@ -8,7 +8,8 @@ final class MemoryRegionReferences extends AbstractRule {
 
 	MemoryRegionReferences() {
 		super("R14", "memory_region_reference", Severity.ERROR,
-				"drivers/of/of_reserved_mem.c: of_reserved_mem_device_init_by_idx() finds no reserved_mem for the node (-ENODEV)");
+				"drivers/of/of_reserved_mem.c: of_reserved_mem_device_init_by_idx() finds no reserved_mem for the node (-ENODEV)",
+				"memory-region that gives the driver nothing. A device's memory-region points to a disabled node or to a node outside /reserved-memory: the kernel finds no reserved memory for it and the driver gets none (-ENODEV).");
 	}
 
 	@Override

@@ -8,7 +8,8 @@ final class MultipleRegEntries extends RegionRule {
 
 	MultipleRegEntries() {
 		super("R4", "reserved_memory_multiple_reg", Severity.WARNING,
-				"drivers/of/of_reserved_mem.c: fdt_scan_reserved_mem_reg_nodes() \"ignores %d regions in node\"");
+				"drivers/of/of_reserved_mem.c: fdt_scan_reserved_mem_reg_nodes() \"ignores %d regions in node\"",
+				"Several reg entries in one region. A region with several reg entries: Linux reserves them all but registers only the first (\"ignores N regions in node\"), so a driver using memory-region sees one region.");
 	}
 
 	@Override

@@ -11,7 +11,8 @@ final class OneMibBoundary extends RegionRule {
 
 	OneMibBoundary() {
 		super("R13", "reserved_memory_1mib", Severity.INFO,
-				"Qualcomm Linux memory-map guide: carve-outs on 1 MiB boundaries (not a kernel requirement)");
+				"Qualcomm Linux memory-map guide: carve-outs on 1 MiB boundaries (not a kernel requirement)",
+				"Carve-out off a 1 MiB boundary. A carve-out whose base or size is not on a 1 MiB boundary; the Qualcomm Linux memory-map guide asks for 1 MiB boundaries (the kernel itself does not).");
 	}
 
 	@Override

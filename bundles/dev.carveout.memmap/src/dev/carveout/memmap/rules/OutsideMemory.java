@@ -15,7 +15,8 @@ final class OutsideMemory extends RegionRule {
 
 	OutsideMemory() {
 		super("R11", "reserved_memory_outside_ram", Severity.WARNING,
-				"drivers/of/of_reserved_mem.c: early_init_dt_reserve_memory() reserves it in memblock whether or not it is RAM");
+				"drivers/of/of_reserved_mem.c: early_init_dt_reserve_memory() reserves it in memblock whether or not it is RAM",
+				"Region outside RAM. A static region outside every /memory bank: the kernel reserves it in memblock all the same, but it is not RAM of the board (a wrong base, or a bank missing from /memory).");
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package dev.carveout.memmap.rules;
 import java.util.List;
 
 import dev.carveout.memmap.AddressRange;
+import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.MemReserve;
 import dev.carveout.memmap.Region;
 import dev.carveout.memmap.Severity;
@@ -15,7 +16,8 @@ final class OverlappingRegions extends AbstractRule {
 
 	OverlappingRegions() {
 		super("R8", "reserved_memory_overlap", Severity.ERROR,
-				"drivers/of/of_reserved_mem.c: __rmem_check_for_overlap() prints \"OVERLAP DETECTED!\"");
+				"drivers/of/of_reserved_mem.c: __rmem_check_for_overlap() prints \"OVERLAP DETECTED!\"",
+				"Overlapping reserved regions. Two available static regions share memory (Linux prints \"OVERLAP DETECTED!\" and reserves both, so two drivers own the same memory), or a region overlaps a /memreserve/ entry.");
 	}
 
 	@Override
@@ -37,7 +39,8 @@ final class OverlappingRegions extends AbstractRule {
 						sink.accept(finding(String.format(
 								"%s %s overlaps /memreserve/ entry %d %s (defined at %s): the memory is reserved twice",
 								a.name(), a.reg().get(ia), reserve.index(), reserve.range(), reserve.definedAt()),
-								a.definedAt("reg"), a.path()));
+								a.definedAt("reg"), a.path(),
+								new Finding.Related("/memreserve/ entry " + reserve.index() + " " + reserve.range(), reserve.definedAt())));
 					}
 				}
 			}
@@ -49,7 +52,7 @@ final class OverlappingRegions extends AbstractRule {
 			String message = String.format(
 					"%s %s overlaps %s %s (defined at %s): the kernel prints \"OVERLAP DETECTED!\" and reserves both",
 					a.name(), ra, b.name(), rb, b.definedAt("reg"));
-			sink.accept(finding(message, a.definedAt("reg"), a.path()));
+			sink.accept(finding(message, a.definedAt("reg"), a.path(), new Finding.Related(b.name() + " " + rb, b.definedAt("reg"))));
 		}
 	}
 }

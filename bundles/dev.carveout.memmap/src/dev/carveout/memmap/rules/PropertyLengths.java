@@ -13,7 +13,8 @@ final class PropertyLengths extends RegionRule {
 
 	PropertyLengths() {
 		super("R2", "reserved_memory_property_length", Severity.ERROR,
-				"drivers/of/of_reserved_mem.c: \"invalid reg|size|alignment|alloc-ranges property\" in __reserved_mem_reserve_reg() and __reserved_mem_alloc_size()");
+				"drivers/of/of_reserved_mem.c: \"invalid reg|size|alignment|alloc-ranges property\" in __reserved_mem_reserve_reg() and __reserved_mem_alloc_size()",
+				"Property length the kernel rejects. reg and alloc-ranges must be a multiple of address+size cells, size exactly the size cells and alignment exactly the address cells (as the kernel reads it): otherwise Linux prints \"invalid ... property\" and skips the node.");
 	}
 
 	@Override

@@ -8,7 +8,8 @@ final class RegOrSize extends RegionRule {
 
 	RegOrSize() {
 		super("R3", "reserved_memory_reg_or_size", Severity.WARNING,
-				"drivers/of/of_reserved_mem.c: fdt_scan_reserved_mem() only places nodes whose reg is absent (-ENOENT) and that have size");
+				"drivers/of/of_reserved_mem.c: fdt_scan_reserved_mem() only places nodes whose reg is absent (-ENOENT) and that have size",
+				"Neither or both of reg and size. A region needs exactly one of reg (a static region) and size (placed at boot): with both the size is ignored, with neither nothing is reserved.");
 	}
 
 	@Override

@@ -6,8 +6,8 @@ import dev.carveout.memmap.Severity;
 /** A rule that looks at one available region at a time; most rules are. */
 abstract class RegionRule extends AbstractRule {
 
-	RegionRule(String id, String name, Severity severity, String citation) {
-		super(id, name, severity, citation);
+	RegionRule(String id, String name, Severity severity, String citation, String description) {
+		super(id, name, severity, citation, description);
 	}
 
 	@Override

@@ -8,7 +8,8 @@ final class ReservedMemoryFormat extends AbstractRule {
 
 	ReservedMemoryFormat() {
 		super("R1", "reserved_memory_format", Severity.ERROR,
-				"drivers/of/of_reserved_mem.c: __reserved_mem_check_root() then \"unsupported node format, ignoring\"");
+				"drivers/of/of_reserved_mem.c: __reserved_mem_check_root() then \"unsupported node format, ignoring\"",
+				"/reserved-memory in a format Linux ignores. /reserved-memory without the root's #address-cells and #size-cells, or without ranges: Linux prints \"unsupported node format, ignoring\" and ignores the whole node, so no carve-out of the board is reserved.");
 	}
 
 	@Override

@@ -19,6 +19,12 @@ public interface Rule {
 	/** The kernel (or dtc) source this rule models, in one line. */
 	String citation();
 
+	/**
+	 * What the kernel (or dtc) does with a board this rule reports: a title sentence, then a sentence or two. The
+	 * rule's help text (SARIF rule metadata).
+	 */
+	String description();
+
 	void check(RuleContext context, Sink sink);
 
 	/** Where a rule reports; the rule set fills in id and severity. */

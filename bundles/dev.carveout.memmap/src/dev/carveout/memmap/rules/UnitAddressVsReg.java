@@ -12,7 +12,8 @@ final class UnitAddressVsReg extends AbstractRule {
 
 	UnitAddressVsReg() {
 		super("R12", "unit_address_vs_reg", Severity.WARNING,
-				"Devicetree Specification 2.2.1 (unit-address = first reg address); dtc checks.c: check_unit_address_format");
+				"Devicetree Specification 2.2.1 (unit-address = first reg address); dtc checks.c: check_unit_address_format",
+				"Unit address does not match reg. The unit address must be the first reg base, in lower-case hex without 0x or leading zeros (the Devicetree Specification's rule; dtc's unit_address_format checks the form, its simple_bus_reg the value on simple-bus children); the kernel names the region (and prints it at boot) by the node name.");
 	}
 
 	@Override

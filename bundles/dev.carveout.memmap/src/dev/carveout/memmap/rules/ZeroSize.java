@@ -9,7 +9,8 @@ final class ZeroSize extends RegionRule {
 
 	ZeroSize() {
 		super("R5", "reserved_memory_zero_size", Severity.WARNING,
-				"drivers/of/of_reserved_mem.c: __reserved_mem_reserve_reg() \"failed to reserve memory\" for size 0");
+				"drivers/of/of_reserved_mem.c: __reserved_mem_reserve_reg() \"failed to reserve memory\" for size 0",
+				"Region of size 0. A region of size 0: Linux prints \"failed to reserve memory\" or \"failed to allocate memory\" and the region does not exist.");
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckResult;
 import dev.carveout.dts.check.SourceOverlay;
+import dev.carveout.dts.fix.QuickFixes;
 import dev.carveout.ui.CarveoutUi;
 import dev.carveout.ui.prefs.CarveoutPreferences;
 
@@ -70,14 +71,16 @@ public final class BoardValidationJob extends Job {
 			checkedText.accept(text);
 			overlay = SourceOverlay.of(Map.of(path, text));
 		}
-		CheckResult result = new BoardChecker(CarveoutPreferences.settingsFor(file.getProject())).check(path, overlay);
+		BoardChecker checker = new BoardChecker(CarveoutPreferences.settingsFor(file.getProject()));
+		CheckResult result = checker.check(path, overlay);
 		if (monitor.isCanceled()) {
 			return Status.CANCEL_STATUS;
 		}
 		Set<Path> affected = new LinkedHashSet<>(previousFiles);
 		affected.addAll(result.files());
 		try {
-			markers.replace(file, affected, result.findings(), monitor);
+			// A finding a macro keeps from being fixed says so in its marker.
+			markers.replace(file, affected, new QuickFixes(checker).explained(result, overlay), monitor);
 		} catch (CoreException e) {
 			return Status.error("Cannot update Carveout problem markers of " + file.getFullPath(), e);
 		}

@@ -111,6 +111,49 @@ class CheckCommandTest {
 	}
 
 	@Test
+	void inputProblemsAreOneClearLineEach() throws Exception {
+		assertEquals(CheckCommand.USAGE, run("-I", "/nonexistent", SAMPLE.toString()));
+		assertEquals(List.of("carveout check: include directory not found: /nonexistent"), err().lines().toList());
+		err.reset();
+		Path notADirectory = write("sizes.h", "#define SZ_1M 0x100000\n");
+		assertEquals(CheckCommand.USAGE, run("-I", notADirectory.toString(), SAMPLE.toString()));
+		assertEquals(List.of("carveout check: include directory is a file: " + notADirectory), err().lines().toList());
+		err.reset();
+		assertEquals(CheckCommand.USAGE, run(dir.toString()));
+		assertEquals(List.of("carveout check: not a file: " + dir), err().lines().toList());
+		err.reset();
+		Path missing = write("missing.dtsi", "");
+		Files.delete(missing);
+		assertEquals(CheckCommand.USAGE, run(missing.toString()));
+		assertEquals(List.of("carveout check: file not found: " + missing), err().lines().toList());
+		assertEquals("", out());
+	}
+
+	@Test
+	void aMissingIncludeIsAnErrorOnTheIncludeLine() throws Exception {
+		Path board = write("board.dts", "/dts-v1/;\n#include \"soc.dtsi\"\n/ { };\n");
+		assertEquals(CheckCommand.ERRORS, run(board.toString()));
+		assertTrue(out().lines().anyMatch(l -> l.startsWith(board + ":2.1: ERROR (input): ") && l.contains("soc.dtsi")), out());
+	}
+
+	@Test
+	void aSyntaxErrorInAnIncludedFileIsReportedWhereItIsAndOnTheIncludeLine() throws Exception {
+		Path soc = write("soc.dtsi", "/ {\n\treserved-memory {\n\t\ta@1 { reg = <1 2; };\n\t};\n};\n");
+		Path board = write("board.dts", "/dts-v1/;\n#include \"soc.dtsi\"\n");
+		assertEquals(CheckCommand.ERRORS, run(board.toString()));
+		assertTrue(out().lines().anyMatch(l -> l.startsWith(soc + ":3.") && l.contains("ERROR (syntax)")), out());
+		assertTrue(out().lines().anyMatch(l -> l.startsWith(board + ":2.1: ERROR (syntax): ") && l.contains("soc.dtsi")), out());
+	}
+
+	@Test
+	void aFileThatIsNotUtf8IsReportedNotThrown() throws Exception {
+		Path board = dir.resolve("latin1.dts");
+		Files.write(board, "/dts-v1/;\n/* caf\u00e9 */\n/ { };\n".getBytes(StandardCharsets.ISO_8859_1));
+		assertEquals(CheckCommand.ERRORS, run(board.toString()));
+		assertTrue(out().lines().anyMatch(l -> l.startsWith(board.toString()) && l.contains("ERROR (input)")), out());
+	}
+
+	@Test
 	void badOptionsAreUsageErrors() {
 		List<String[]> bad = new ArrayList<>();
 		bad.add(new String[] { "--format", "xml", SAMPLE.toString() });

@@ -34,6 +34,7 @@ class QuickFixPropertiesTest {
 
 	/** Fixes tried over all layouts: the properties mean nothing if the generator never offers one. */
 	private static int fixesTried;
+	private static final java.util.Set<String> rulesFixed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	@TempDir
 	Path dir;
@@ -48,9 +49,14 @@ class QuickFixPropertiesTest {
 		return seeds;
 	}
 
-	/** 3 to 6 carve-outs in 64 KiB steps near each other, so overlaps and misalignment are common. */
+	/**
+	 * 3 to 6 carve-outs in 64 KiB steps near each other, so overlaps and misalignment are common; some with a
+	 * second reg entry (R4), and now and then a /reserved-memory without ranges (R1). The second generator
+	 * keeps the layouts of the first one as they were.
+	 */
 	static String layout(long seed) {
 		Random random = new Random(seed);
+		Random more = new Random(~seed);
 		StringBuilder children = new StringBuilder();
 		int count = 3 + random.nextInt(4);
 		for (int i = 0; i < count; i++) {
@@ -60,10 +66,28 @@ class QuickFixPropertiesTest {
 			boolean cma = random.nextInt(4) == 0;
 			String flags = cma ? "compatible = \"shared-dma-pool\"; reusable;" + (random.nextInt(3) == 0 ? " no-map;" : "")
 					: "no-map;";
-			children.append(String.format("\t\tr%d: region%d@%s%x {\n\t\t\treg = <0x0 0x%x 0x0 0x%x>;\n\t\t\t%s\n\t\t};\n",
-					i, i, hexUnit ? "0x" : "", base, base, size, flags));
+			String second = more.nextInt(6) == 0
+					? String.format(", <0x0 0x%x 0x0 0x%x>", 0x80000000L + (long) more.nextInt(96) * 0x10000, (1 + more.nextInt(16)) * 0x10000L)
+					: "";
+			children.append(String.format("\t\tr%d: region%d@%s%x {\n\t\t\treg = <0x0 0x%x 0x0 0x%x>%s;\n\t\t\t%s\n\t\t};\n",
+					i, i, hexUnit ? "0x" : "", base, base, size, second, flags));
 		}
-		return Boards.reserved(children.toString());
+		return more.nextInt(8) == 0 ? ignoredByTheKernel(more) : Boards.reserved(children.toString());
+	}
+
+	/**
+	 * Tidy carve-outs under a /reserved-memory Linux ignores (no ranges, or the wrong #size-cells). While it
+	 * is ignored no other rule reports anything, so the R1 fix is only offered (and tried here) where it
+	 * reveals no other problem.
+	 */
+	private static String ignoredByTheKernel(Random random) {
+		StringBuilder children = new StringBuilder();
+		for (int i = 0; i < 2 + random.nextInt(3); i++) {
+			long base = 0x80000000L + i * 0x400000L;
+			children.append(String.format("\t\tfw%d@%x { reg = <0x0 0x%x 0x0 0x%x>; no-map; };\n", i, base, base, (1 + random.nextInt(4)) * 0x100000L));
+		}
+		String board = Boards.reserved(children.toString());
+		return random.nextBoolean() ? board.replace("\t\tranges;\n", "") : board.replace("\t\t#size-cells = <2>;", "\t\t#size-cells = <1>;");
 	}
 
 	@ParameterizedTest(name = "layout {0}")
@@ -77,6 +101,7 @@ class QuickFixPropertiesTest {
 		for (Finding finding : before.findings()) {
 			for (Fix fix : fixes.fixesFor(finding, before, SourceOverlay.NONE)) {
 				fixesTried++;
+				rulesFixed.add(fix.ruleId());
 				String fixed = TextEdit.apply(original, fix.editsOf(board));
 				Files.writeString(board, fixed);
 				CheckResult after = checker.check(board, SourceOverlay.NONE);
@@ -116,6 +141,7 @@ class QuickFixPropertiesTest {
 	@AfterAll
 	static void theLayoutsExercisedTheFixes() {
 		assertTrue(fixesTried > LAYOUTS, "only " + fixesTried + " fixes offered over " + LAYOUTS + " layouts");
+		assertTrue(rulesFixed.containsAll(java.util.Set.of("R1", "R4", "R6", "R7", "R8", "R12", "R13")), "fixes tried for " + rulesFixed);
 	}
 
 	private static String key(Finding f) {

@@ -1,6 +1,7 @@
 package dev.carveout.dts.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import dev.carveout.dts.check.CheckResult;
 import dev.carveout.dts.check.CheckSettings;
 import dev.carveout.dts.check.SourceOverlay;
 import dev.carveout.dts.fix.Fix;
+import dev.carveout.dts.fix.FixOffer;
 import dev.carveout.dts.fix.QuickFixes;
 import dev.carveout.dts.fix.TextEdit;
 import dev.carveout.memmap.Finding;
@@ -31,6 +33,12 @@ class QuickFixesTest {
 		CheckResult result = checker.check(board, SourceOverlay.NONE);
 		Finding finding = Boards.byRule(result, rule).get(0);
 		return new QuickFixes(checker).fixesFor(finding, result, SourceOverlay.NONE);
+	}
+
+	private FixOffer offer(Path board, String rule) {
+		CheckResult result = checker.check(board, SourceOverlay.NONE);
+		Finding finding = Boards.byRule(result, rule).get(0);
+		return new QuickFixes(checker).offer(finding, result, SourceOverlay.NONE);
 	}
 
 	/** The board after the fix, as the editor would hold it: every edited file replaced. */
@@ -145,10 +153,146 @@ class QuickFixesTest {
 	}
 
 	@Test
-	void valuesWrittenWithExpressionsGetNoFix() {
+	void valuesWrittenWithExpressionsGetNoFixAndSayWhy() {
 		Path board = new Boards(dir).write("board.dts", Boards.reserved("""
 						fw@80080000 { reg = <0x0 (0x80000000 + 0x80000) 0x0 0x100000>; };
 				"""));
 		assertEquals(List.of(), fixes(board, "R13"));
+		assertEquals("no quick fix: reg of fw@80080000 is written with an expression (board.dts:9); a fix rewrites only plain numbers, so change it by hand",
+				offer(board, "R13").whyNone());
+	}
+
+	@Test
+	void valuesWrittenWithAHeadersMacroGetNoFixAndSayWhich() {
+		Boards boards = new Boards(dir);
+		boards.write("sizes.h", "#define SZ_512K 0x80000\n");
+		Path board = boards.write("board.dts", "#include \"sizes.h\"\n" + Boards.reserved("""
+						fw@80080000 { reg = <0x0 0x80080000 0x0 SZ_512K>; };
+				"""));
+		FixOffer offer = offer(board, "R13");
+		assertEquals(List.of(), offer.fixes());
+		assertTrue(offer.whyNone().startsWith("no quick fix: reg of fw@80080000 is written with the macro SZ_512K (board.dts:10)"), offer.whyNone());
+	}
+
+	@Test
+	void markersOfFindingsAMacroKeepsFromFixingSayWhyAndNoOthers() {
+		Path board = new Boards(dir).write("board.dts", "#define FW_SIZE 0x80000\n" + Boards.reserved("""
+						fw@80080000 { reg = <0x0 0x80080000 0x0 FW_SIZE>; };
+						wpss@0x84800000 { reg = <0x0 0x84800000 0x0 0x1900000>; };
+				"""));
+		CheckResult result = checker.check(board, SourceOverlay.NONE);
+		List<Finding> explained = new QuickFixes(checker).explained(result, SourceOverlay.NONE);
+		assertEquals(result.findings().size(), explained.size());
+		Finding fw = explained.stream().filter(f -> f.ruleId().equals("R13")).findFirst().orElseThrow();
+		assertTrue(fw.message().endsWith("(no quick fix: reg of fw@80080000 is written with the macro FW_SIZE (board.dts:10); "
+				+ "a fix rewrites only plain numbers, so change it by hand)"), fw.message());
+		Finding wpss = explained.stream().filter(f -> f.ruleId().equals("R12")).findFirst().orElseThrow();
+		assertEquals(Boards.byRule(result, "R12").get(0), wpss, "a finding that has a fix keeps its message");
+	}
+
+	@Test
+	void reservedMemoryWithoutCellsAndRangesGetsTheRootsOnTheirOwnLines() throws Exception {
+		Path board = new Boards(dir).write("board.dts", Boards.HEADER + """
+					reserved-memory {
+						fw@80000000 { reg = <0x0 0x80000000 0x0 0x200000>; no-map; };
+					};
+				};
+				""");
+		Fix fix = labelled(fixes(board, "R1"), "Set #address-cells = <2>, #size-cells = <2>, ranges in reserved-memory");
+		assertEquals(List.of(), apply(board, fix).findings());
+		assertTrue(Files.readString(board).contains(
+				"\treserved-memory {\n\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n\t\tranges;\n\t\tfw@80000000 {"),
+				Files.readString(board));
+	}
+
+	@Test
+	void aWrongCellCountIsRewrittenInPlaceAndRangesAddedInCrLfFiles() throws Exception {
+		Path board = new Boards(dir).write("board.dts", (Boards.HEADER + """
+					reserved-memory { #address-cells = <2>; #size-cells = <1>;
+						fw@80000000 { reg = <0x0 0x80000000 0x0 0x200000>; no-map; };
+					};
+				};
+				""").replace("\n", "\r\n"));
+		Fix fix = labelled(fixes(board, "R1"), "Set #size-cells = <2>, ranges in reserved-memory");
+		assertEquals(List.of(), apply(board, fix).findings());
+		String text = Files.readString(board);
+		assertTrue(text.contains("reserved-memory { ranges; #address-cells = <2>; #size-cells = <2>;\r\n"), text);
+		assertFalse(text.replace("\r\n", "").contains("\n"), "no bare line feed in a CRLF file");
+	}
+
+	@Test
+	void cellsAreNotChangedUnderRegionsWrittenForTheOldOnes() {
+		// Root 2+2, /reserved-memory 1+1 with its regions in 1+1: setting 2+2 would make every reg invalid (R2).
+		Path board = new Boards(dir).write("board.dts", Boards.HEADER + """
+					reserved-memory {
+						#address-cells = <1>;
+						#size-cells = <1>;
+						ranges;
+						fw@80000000 { reg = <0x80000000 0x200000>; no-map; };
+					};
+				};
+				""");
+		FixOffer offer = offer(board, "R1");
+		assertEquals(List.of(), offer.fixes());
+		assertEquals("no quick fix: the 1 way(s) to fix it tried would each add a finding or leave this one", offer.whyNone(),
+				"plain numbers: no macro to blame, but the fix was tried and refused");
+	}
+
+	@Test
+	void cellsFromAMacroGetNoFixAndSayWhich() {
+		Path board = new Boards(dir).write("board.dts", "#define CELLS 1\n" + Boards.HEADER + """
+					reserved-memory {
+						#address-cells = <2>;
+						#size-cells = <CELLS>;
+						ranges;
+					};
+				};
+				""");
+		FixOffer offer = offer(board, "R1");
+		assertEquals(List.of(), offer.fixes());
+		assertTrue(offer.whyNone().startsWith("no quick fix: #size-cells of /reserved-memory is written with the macro CELLS (board.dts:8)"),
+				offer.whyNone());
+	}
+
+	@Test
+	void severalRegEntriesAreSplitIntoOneNodePerEntryWithTheLabelOnTheFirst() throws Exception {
+		Path board = new Boards(dir).write("board.dts", Boards.reserved("""
+						fw_mem: fw@80000000 {
+							reg = <0x0 0x80000000 0x0 0x100000>, <0x0 0x80400000 0x0 0x100000>;
+							no-map;
+						};
+				"""));
+		Fix fix = labelled(fixes(board, "R4"), "Split fw@80000000 into 2 nodes");
+		assertEquals(List.of(), apply(board, fix).findings());
+		assertTrue(Files.readString(board).contains("""
+						fw_mem: fw@80000000 {
+							reg = <0x0 0x80000000 0x0 0x100000>;
+							no-map;
+						};
+						fw@80400000 {
+							reg = <0x0 0x80400000 0x0 0x100000>;
+							no-map;
+						};
+				"""), Files.readString(board));
+	}
+
+	@Test
+	void aSplitIsNotOfferedForRegWrittenWithAMacro() {
+		Path board = new Boards(dir).write("board.dts", "#define FW_SIZE 0x100000\n" + Boards.reserved("""
+						fw@80000000 { reg = <0x0 0x80000000 0x0 FW_SIZE>, <0x0 0x80400000 0x0 0x100000>; };
+				"""));
+		FixOffer offer = offer(board, "R4");
+		assertEquals(List.of(), offer.fixes());
+		assertTrue(offer.whyNone().contains("is written with the macro FW_SIZE"), offer.whyNone());
+	}
+
+	@Test
+	void aSplitIsNotOfferedWhenABoardOverridesTheRegOfASocNode() {
+		Boards boards = new Boards(dir);
+		boards.write("soc.dtsi", Boards.reserved("""
+						fw: fw@80000000 { reg = <0x0 0x80000000 0x0 0x100000>; };
+				"""));
+		Path board = boards.write("board.dts", "#include \"soc.dtsi\"\n&fw {\n\treg = <0x0 0x80000000 0x0 0x100000>, <0x0 0x80400000 0x0 0x100000>;\n};\n");
+		assertEquals(List.of(), fixes(board, "R4"), "copies of the SoC's node would not carry the board's reg");
 	}
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionCapabilities;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
@@ -124,6 +125,9 @@ class LanguageServerTest {
 		DocumentSymbolCapabilities symbols = new DocumentSymbolCapabilities();
 		symbols.setHierarchicalDocumentSymbolSupport(true);
 		text.setDocumentSymbol(symbols);
+		CodeActionCapabilities codeActions = new CodeActionCapabilities();
+		codeActions.setDisabledSupport(true);
+		text.setCodeAction(codeActions);
 		ClientCapabilities capabilities = new ClientCapabilities();
 		capabilities.setTextDocument(text);
 		init.setCapabilities(capabilities);
@@ -226,6 +230,34 @@ class LanguageServerTest {
 				List.of(new TextDocumentContentChangeEvent(fixed))));
 		List<Diagnostic> after = client.awaitDiagnostics(boardUri, beforeChange, d -> true);
 		assertFalse(hasRule(after, "R8"), fix.getTitle() + " left " + after);
+	}
+
+	@Test
+	void aFindingAMacroKeepsFromFixingGetsADisabledActionWithTheReason() throws Exception {
+		// A CMA pool off the 2 MiB boundary whose size is a macro: rounding it would mean rewriting the macro.
+		String board = """
+				/dts-v1/;
+				#include "soc.dtsi"
+				#define POOL_SIZE 0x400000
+				&reserved_memory {
+					pool@90100000 { compatible = "shared-dma-pool"; reusable; reg = <0x0 0x90100000 0x0 POOL_SIZE>; };
+				};
+				""";
+		String uri = dir.resolve("pool.dts").toUri().toString();
+		Files.writeString(dir.resolve("pool.dts"), board);
+		int before = client.publishedCount();
+		open(uri, board);
+		Diagnostic misaligned = client.awaitDiagnostics(uri, before, d -> hasRule(d, "R7")).stream()
+				.filter(d -> "R7".equals(d.getCode().getLeft())).findFirst().orElseThrow();
+		assertTrue(misaligned.getMessage().getLeft().endsWith("(no quick fix: reg of pool@90100000 is written with the macro POOL_SIZE "
+				+ "(pool.dts:5); a fix rewrites only plain numbers, so change it by hand)"), misaligned.getMessage().getLeft());
+		List<Either<Command, CodeAction>> actions = server.getTextDocumentService().codeAction(new CodeActionParams(
+				new TextDocumentIdentifier(uri), misaligned.getRange(), new CodeActionContext(List.of(misaligned)))).get(30, TimeUnit.SECONDS);
+		assertEquals(1, actions.size(), actions.toString());
+		CodeAction none = actions.get(0).getRight();
+		assertEquals(null, none.getEdit());
+		assertTrue(none.getDisabled().getReason().startsWith("no quick fix: reg of pool@90100000 is written with the macro POOL_SIZE (pool.dts:5)"),
+				none.getDisabled().getReason());
 	}
 
 	@Test
