@@ -53,6 +53,9 @@ public final class CarveoutEditor extends TextEditor {
 	@Override
 	protected void doSetInput(IEditorInput input) throws CoreException {
 		stopListening();
+		if (validation != null) {
+			validation.retire();
+		}
 		super.doSetInput(input);
 		IFile file = input == null ? null : input.getAdapter(IFile.class);
 		validation = file == null ? null : new BoardValidationJob(file, this::currentText, this::updateOutline);
@@ -100,6 +103,7 @@ public final class CarveoutEditor extends TextEditor {
 			} else {
 				validation.cancel();
 			}
+			validation.retire();
 		}
 		super.dispose();
 	}

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -23,13 +24,20 @@ import dev.carveout.ui.prefs.CarveoutPreferences;
 /**
  * Checks the board an editor shows, with the editor's unsaved text standing in for the file on disk, and
  * replaces the problem markers of every file the board is read from, then publishes the result through
- * {@link CheckResults}. Scheduled again on each keystroke, so
+ * {@link CheckResults}. An editor on a .dtsi or header checks the board that file belongs to
+ * ({@link BoardIndex#ownerOf}), with the unsaved text in its place. Scheduled again on each keystroke, so
  * only the last edit of a burst is checked; never runs on the UI thread.
  */
 public final class BoardValidationJob extends Job {
 
-	/** How long typing must pause before the board is checked. */
-	public static final long TYPING_DELAY_MS = 300;
+	/**
+	 * How long typing must pause before the board is checked; the latency benchmark sets
+	 * {@code carveout.typingDelayMs=0} to time the check itself.
+	 */
+	public static final long TYPING_DELAY_MS = Long.getLong("carveout.typingDelayMs", 300);
+
+	/** The jobs of open editors: the builder leaves their boards to them, as they know the unsaved text. */
+	private static final Set<BoardValidationJob> LIVE = ConcurrentHashMap.newKeySet();
 
 	private final IFile file;
 	private final Supplier<String> editorText;
@@ -50,6 +58,33 @@ public final class BoardValidationJob extends Job {
 		this.checkedText = checkedText;
 		setSystem(true);
 		setPriority(DECORATE);
+		LIVE.add(this);
+	}
+
+	/** The editor was closed: after its last check, the builder is in charge of the board again. */
+	public void retire() {
+		LIVE.remove(this);
+	}
+
+	/** The board this job checks now: the editor's file, or the board a .dtsi or header is shown for. */
+	public IFile board() {
+		return BoardIndex.ownerOf(file);
+	}
+
+	/**
+	 * Re-checks {@code board} in the open editors that check it, with their unsaved text.
+	 *
+	 * @return whether any editor does, so the builder need not check it from disk
+	 */
+	public static boolean recheckLive(IFile board) {
+		boolean any = false;
+		for (BoardValidationJob job : LIVE) {
+			if (job.board().equals(board)) {
+				job.checkAfter(0);
+				any = true;
+			}
+		}
+		return any;
 	}
 
 	/** Checks after {@code delayMs}, replacing a check that is scheduled or running. */
@@ -58,28 +93,53 @@ public final class BoardValidationJob extends Job {
 		schedule(delayMs);
 	}
 
+	/** Checks again in the open editors on {@code file}; whether there is one. */
+	public static boolean recheckEditorsOf(IFile file) {
+		boolean any = false;
+		for (BoardValidationJob job : LIVE) {
+			if (job.file.equals(file)) {
+				job.checkAfter(0);
+				any = true;
+			}
+		}
+		return any;
+	}
+
 	@Override
 	protected IStatus run(IProgressMonitor monitor) {
 		if (file.getLocation() == null || !file.exists() || monitor.isCanceled()) {
 			return Status.CANCEL_STATUS;
 		}
-		Path path = file.getLocation().toFile().toPath().toAbsolutePath().normalize();
+		Path path = BoardIndex.pathOf(file);
+		if (!BoardIndex.isBoard(file) && BoardIndex.includers(file).isEmpty()) {
+			try {
+				ProjectBoards.index(file.getProject(), monitor);
+			} catch (CoreException e) {
+				return Status.error("Cannot list the boards of " + file.getProject().getName(), e);
+			}
+		}
+		IFile board = board();
+		if (board.getLocation() == null) {
+			return Status.CANCEL_STATUS;
+		}
 		String text = editorText.get();
 		SourceOverlay overlay = SourceOverlay.NONE;
 		if (text != null) {
 			checkedText.accept(text);
 			overlay = SourceOverlay.of(Map.of(path, text));
 		}
-		CheckResult result = new BoardChecker(CarveoutPreferences.settingsFor(file.getProject())).check(path, overlay);
+		CheckResult result = new BoardChecker(CarveoutPreferences.settingsFor(board.getProject()))
+				.check(BoardIndex.pathOf(board), overlay);
 		if (monitor.isCanceled()) {
 			return Status.CANCEL_STATUS;
 		}
+		BoardIndex.record(board, result.files());
 		Set<Path> affected = new LinkedHashSet<>(previousFiles);
 		affected.addAll(result.files());
 		try {
-			markers.replace(file, affected, result.findings(), monitor);
+			markers.replace(board, affected, result.findings(), monitor);
 		} catch (CoreException e) {
-			return Status.error("Cannot update Carveout problem markers of " + file.getFullPath(), e);
+			return Status.error("Cannot update Carveout problem markers of " + board.getFullPath(), e);
 		}
 		previousFiles = Set.copyOf(result.files());
 		CheckResults.publish(file, result);

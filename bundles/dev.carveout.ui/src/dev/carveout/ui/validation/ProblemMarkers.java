@@ -26,8 +26,12 @@ import dev.carveout.ui.CarveoutUi;
  * Writes findings as {@code dev.carveout.ui.problem} markers: each finding goes on the workspace file its
  * source reference names (a finding from an included .dtsi goes on the .dtsi), and the old markers of every
  * file touched are replaced in one workspace operation so the Problems view never shows half an update.
+ * The one marker writer of the bundle: the editors' checks and the project builder both come here.
+ *
+ * <p>A file included by several boards shows the problems of its owner only ({@link BoardIndex#ownerOf}), so
+ * a SoC .dtsi shared by ten boards does not list each overlap ten times.
  */
-final class ProblemMarkers {
+public final class ProblemMarkers {
 
 	private final IWorkspace workspace = ResourcesPlugin.getWorkspace();
 
@@ -35,7 +39,7 @@ final class ProblemMarkers {
 	 * @param board    the file that was checked; findings without a known location go on it
 	 * @param affected every file whose markers this check owns (the board's sources, now and before)
 	 */
-	void replace(IFile board, Collection<Path> affected, List<Finding> findings, IProgressMonitor monitor)
+	public void replace(IFile board, Collection<Path> affected, List<Finding> findings, IProgressMonitor monitor)
 			throws CoreException {
 		Set<IFile> files = new LinkedHashSet<>();
 		files.add(board);
@@ -45,7 +49,7 @@ final class ProblemMarkers {
 		workspace.run(m -> {
 			for (IFile file : files) {
 				if (file.exists()) {
-					file.deleteMarkers(CarveoutUi.PROBLEM_MARKER, false, IResource.DEPTH_ZERO);
+					removeOld(file, board);
 				}
 			}
 			for (Finding finding : findings) {
@@ -54,11 +58,25 @@ final class ProblemMarkers {
 		}, markerRule(files), IWorkspace.AVOID_UPDATE, monitor);
 	}
 
+	/** The file's owner clears it entirely (stale markers of a former owner go too); others only their own. */
+	private static void removeOld(IFile file, IFile board) throws CoreException {
+		if (BoardIndex.ownerOf(file).equals(board)) {
+			file.deleteMarkers(CarveoutUi.PROBLEM_MARKER, false, IResource.DEPTH_ZERO);
+			return;
+		}
+		String boardPath = board.getFullPath().toString();
+		for (IMarker marker : file.findMarkers(CarveoutUi.PROBLEM_MARKER, false, IResource.DEPTH_ZERO)) {
+			if (boardPath.equals(marker.getAttribute(CarveoutUi.BOARD_ATTRIBUTE, ""))) {
+				marker.delete();
+			}
+		}
+	}
+
 	private void create(IFile board, Finding finding) throws CoreException {
 		SourceRef at = finding.at();
 		List<IFile> targets = at != null && at.isKnown() ? workspaceFiles(at.file()) : List.of();
 		IFile target = targets.isEmpty() ? board : targets.get(0);
-		if (!target.exists()) {
+		if (!target.exists() || !BoardIndex.ownerOf(target).equals(board)) {
 			return;
 		}
 		IMarker marker = target.createMarker(CarveoutUi.PROBLEM_MARKER);
