@@ -1,7 +1,10 @@
 package dev.carveout.dts.tree;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import dev.carveout.memmap.AddressRange;
 import dev.carveout.memmap.SourceRef;
@@ -44,11 +47,16 @@ public final class DtTree {
 	 * first node in tree order carrying the label, and "label/a/b" a path below a labelled node.
 	 */
 	public DtNode resolve(String reference) {
+		return resolve(reference, this::findLabel);
+	}
+
+	/** {@link #resolve(String)} with labels looked up by {@code labels}, e.g. an index of a tree that no longer changes. */
+	DtNode resolve(String reference, Function<String, DtNode> labels) {
 		if (reference.startsWith("/")) {
 			return find(reference);
 		}
 		int slash = reference.indexOf('/');
-		DtNode labelled = findLabel(slash < 0 ? reference : reference.substring(0, slash));
+		DtNode labelled = labels.apply(slash < 0 ? reference : reference.substring(0, slash));
 		if (labelled == null || slash < 0) {
 			return labelled;
 		}
@@ -67,6 +75,26 @@ public final class DtTree {
 	/** The live node carrying a label, or null. */
 	public DtNode findLabel(String label) {
 		return findLabel(root, label);
+	}
+
+	/**
+	 * Every live label and the first node in tree order carrying it, as {@link #findLabel} finds it: a snapshot
+	 * for passes that resolve many references while the tree's nodes and labels stay as they are (a walk of the
+	 * whole tree per reference made a large SoC's phandle pass quadratic).
+	 */
+	Map<String, DtNode> labelIndex() {
+		Map<String, DtNode> index = new HashMap<>();
+		indexLabels(root, index);
+		return index;
+	}
+
+	private static void indexLabels(DtNode node, Map<String, DtNode> index) {
+		for (String label : node.labels()) {
+			index.putIfAbsent(label, node);
+		}
+		for (DtNode child : node.children()) {
+			indexLabels(child, index);
+		}
 	}
 
 	private static DtNode findLabel(DtNode node, String label) {

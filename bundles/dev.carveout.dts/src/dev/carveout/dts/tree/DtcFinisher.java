@@ -31,6 +31,8 @@ final class DtcFinisher {
 	private final Map<Integer, DtNode> nodesByPhandle = new HashMap<>();
 	/** dtc's static counter in get_node_phandle(): it only moves forward. */
 	private int nextPhandle = 1;
+	/** Labels of the live tree, made once: the passes that resolve references change no node or label. */
+	private Map<String, DtNode> labels;
 
 	DtcFinisher(DtTree tree, Consumer<Finding> problems) {
 		this.tree = tree;
@@ -41,9 +43,11 @@ final class DtcFinisher {
 		List<DtNode> nodes = liveNodes();
 		nodes.forEach(this::dropRedundantNameProperty);
 		reportDuplicateLabels(nodes);
+		labels = tree.labelIndex();
 		nodes.forEach(this::takeExplicitPhandle);
 		nodes.forEach(this::fillPhandleReferences);
 		nodes.forEach(this::splicePathReferences);
+		labels = null; // omitting nodes changes the tree: no stale lookups after this
 		omitUnreferenced(tree.root(), generateSymbols);
 		if (generateSymbols) {
 			generateSymbols();
@@ -139,7 +143,7 @@ final class DtcFinisher {
 		}
 		for (PropertyValue.Reference ref : value.references()) {
 			if (!ref.isPath()) {
-				if (tree.resolve(ref.target()) != node) {
+				if (resolve(ref.target()) != node) {
 					problem(property.definedAt(), node, name + " is a reference to another node");
 				}
 				return 0;
@@ -211,11 +215,15 @@ final class DtcFinisher {
 	}
 
 	private DtNode target(PropertyValue.Reference ref, DtProperty property, DtNode node) {
-		DtNode target = tree.resolve(ref.target());
+		DtNode target = resolve(ref.target());
 		if (target == null) {
 			problem(property.definedAt(), node, "Reference to non-existent node or label \"" + ref.target() + "\"");
 		}
 		return target;
+	}
+
+	private DtNode resolve(String reference) {
+		return tree.resolve(reference, labels::get);
 	}
 
 	/**

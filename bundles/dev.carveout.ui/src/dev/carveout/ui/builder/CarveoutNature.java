@@ -19,7 +19,7 @@ import dev.carveout.ui.CarveoutUi;
  */
 public final class CarveoutNature implements IProjectNature {
 
-	public static final String ID = CarveoutUi.PLUGIN_ID + ".nature";
+	public static final String ID = CarveoutUi.NATURE_ID;
 
 	private IProject project;
 

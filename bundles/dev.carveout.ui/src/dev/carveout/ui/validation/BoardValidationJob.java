@@ -57,7 +57,10 @@ public final class BoardValidationJob extends Job {
 		this.editorText = editorText;
 		this.checkedText = checkedText;
 		setSystem(true);
-		setPriority(DECORATE);
+		// Not DECORATE: the job manager holds those back 1000 ms / cores before they run (500 ms on two cores),
+		// longer than the check itself; the user is waiting for these markers, and the typing delay already
+		// keeps the check from running on every keystroke.
+		setPriority(INTERACTIVE);
 		LIVE.add(this);
 	}
 
@@ -111,12 +114,15 @@ public final class BoardValidationJob extends Job {
 			return Status.CANCEL_STATUS;
 		}
 		Path path = BoardIndex.pathOf(file);
-		if (!BoardIndex.isBoard(file) && BoardIndex.includers(file).isEmpty()) {
-			try {
+		try {
+			// After a restart nothing is known yet: learn the boards of a Carveout project (a kernel tree without
+			// the nature is not checked board by board behind the user's back; its .dtsi is checked on its own).
+			if (!BoardIndex.isBoard(file) && BoardIndex.includers(file).isEmpty()
+					&& file.getProject().hasNature(CarveoutUi.NATURE_ID)) {
 				ProjectBoards.index(file.getProject(), monitor);
-			} catch (CoreException e) {
-				return Status.error("Cannot list the boards of " + file.getProject().getName(), e);
 			}
+		} catch (CoreException e) {
+			return Status.error("Cannot list the boards of " + file.getProject().getName(), e);
 		}
 		IFile board = board();
 		if (board.getLocation() == null) {
@@ -125,7 +131,6 @@ public final class BoardValidationJob extends Job {
 		String text = editorText.get();
 		SourceOverlay overlay = SourceOverlay.NONE;
 		if (text != null) {
-			checkedText.accept(text);
 			overlay = SourceOverlay.of(Map.of(path, text));
 		}
 		CheckResult result = new BoardChecker(CarveoutPreferences.settingsFor(board.getProject()))
@@ -143,6 +148,10 @@ public final class BoardValidationJob extends Job {
 		}
 		previousFiles = Set.copyOf(result.files());
 		CheckResults.publish(file, result);
+		if (text != null) {
+			// After the markers, not before: the outline parses the text again, and markers are what typing waits for.
+			checkedText.accept(text);
+		}
 		return Status.OK_STATUS;
 	}
 
