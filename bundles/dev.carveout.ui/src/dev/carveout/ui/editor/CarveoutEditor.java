@@ -1,7 +1,6 @@
 package dev.carveout.ui.editor;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
@@ -35,6 +34,7 @@ public final class CarveoutEditor extends TextEditor {
 
 		@Override
 		public void documentChanged(DocumentEvent event) {
+			textSnapshot = event.getDocument().get();
 			checkAfter(BoardValidationJob.TYPING_DELAY_MS);
 		}
 	};
@@ -42,6 +42,11 @@ public final class CarveoutEditor extends TextEditor {
 	private BoardValidationJob validation;
 	private DtsOutlinePage outlinePage;
 	private IDocument listenedDocument;
+	/**
+	 * The document's text as of the last change, taken on the UI thread, for the checking job: asking the UI
+	 * thread for it from the job (syncExec) waited behind whatever the UI was doing, half a second on a large file.
+	 */
+	private volatile String textSnapshot;
 
 	@Override
 	protected void initializeEditor() {
@@ -61,6 +66,7 @@ public final class CarveoutEditor extends TextEditor {
 		validation = file == null ? null : new BoardValidationJob(file, this::currentText, this::updateOutline);
 		listenedDocument = getDocumentProvider().getDocument(input);
 		if (listenedDocument != null) {
+			textSnapshot = listenedDocument.get();
 			listenedDocument.addDocumentListener(typingListener);
 		}
 		checkAfter(0);
@@ -118,21 +124,13 @@ public final class CarveoutEditor extends TextEditor {
 		if (listenedDocument != null) {
 			listenedDocument.removeDocumentListener(typingListener);
 			listenedDocument = null;
+			textSnapshot = null;
 		}
 	}
 
-	/** Runs on the validation job's thread: the document belongs to the UI thread, so read it there. */
+	/** Runs on the validation job's thread; null once the editor no longer listens (closed, or another input). */
 	private String currentText() {
-		AtomicReference<String> text = new AtomicReference<>();
-		Display display = Display.getDefault();
-		if (!display.isDisposed()) {
-			display.syncExec(() -> {
-				if (listenedDocument != null) {
-					text.set(listenedDocument.get());
-				}
-			});
-		}
-		return text.get();
+		return textSnapshot;
 	}
 
 	/** Runs on the validation job's thread: parsing stays there, only the tree update goes to the UI. */
