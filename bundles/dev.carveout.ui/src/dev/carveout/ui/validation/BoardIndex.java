@@ -58,7 +58,8 @@ public final class BoardIndex {
 			return List.of();
 		}
 		return FILES_OF_BOARD.entrySet().stream()
-				.filter(e -> !e.getKey().equals(file) && e.getKey().exists() && e.getValue().contains(path))
+				.filter(e -> isBoard(e.getKey()) && !e.getKey().equals(file) && e.getKey().exists()
+						&& e.getValue().contains(path))
 				.map(Map.Entry::getKey).sorted(Comparator.comparing(f -> f.getFullPath().toString())).toList();
 	}
 
