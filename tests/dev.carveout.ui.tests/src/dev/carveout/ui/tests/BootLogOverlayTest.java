@@ -11,6 +11,7 @@ import java.util.List;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.IContributionItem;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Control;
@@ -32,6 +33,7 @@ import dev.carveout.memmap.AddressRange;
 import dev.carveout.memmap.bootlog.BootLogDifference;
 import dev.carveout.ui.CarveoutUi;
 import dev.carveout.ui.map.MapColumn;
+import dev.carveout.ui.map.MapEntry;
 import dev.carveout.ui.map.MapLayout;
 import dev.carveout.ui.map.MemoryMapView;
 
@@ -105,6 +107,10 @@ class BootLogOverlayTest {
 		// Xvfb has no window manager to maximize with: take the whole screen, and most of it for the view.
 		shell.setBounds(shell.getDisplay().getPrimaryMonitor().getBounds());
 		Workbench.giveMostOfTheHeightTo(view);
+		MapEntry camera = view.entries().stream().filter(e -> e.name().equals("camera@8b700000")).findFirst().orElseThrow();
+		view.tableViewer().setSelection(new StructuredSelection(camera), true);
+		Table table = view.tableViewer().getTable();
+		table.showColumn(table.getColumn(MapColumn.BOOT_LOG.ordinal()));
 		Workbench.processEvents(1500);
 		Workbench.screenshot(shell, "memory-map-boot-log.png");
 
