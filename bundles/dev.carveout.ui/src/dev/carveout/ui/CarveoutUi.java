@@ -10,6 +10,8 @@ public final class CarveoutUi {
 	/** Workspace path of the board whose check made the marker: a marker on a .dtsi is fixed in that board's context. */
 	public static final String BOARD_ATTRIBUTE = "board";
 	public static final String EDITOR_ID = PLUGIN_ID + ".editor";
+	/** The project nature whose builder checks every board of the project. */
+	public static final String NATURE_ID = PLUGIN_ID + ".nature";
 	public static final String PRODUCT_ID = PLUGIN_ID + ".studio";
 
 	private CarveoutUi() {

@@ -139,7 +139,7 @@ final class DtcFinisher {
 		}
 		for (PropertyValue.Reference ref : value.references()) {
 			if (!ref.isPath()) {
-				if (tree.resolve(ref.target()) != node) {
+				if (resolve(ref.target()) != node) {
 					problem(property.definedAt(), node, name + " is a reference to another node");
 				}
 				return 0;
@@ -211,11 +211,15 @@ final class DtcFinisher {
 	}
 
 	private DtNode target(PropertyValue.Reference ref, DtProperty property, DtNode node) {
-		DtNode target = tree.resolve(ref.target());
+		DtNode target = resolve(ref.target());
 		if (target == null) {
 			problem(property.definedAt(), node, "Reference to non-existent node or label \"" + ref.target() + "\"");
 		}
 		return target;
+	}
+
+	private DtNode resolve(String reference) {
+		return tree.resolve(reference);
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package dev.carveout.ui.editor;
 
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
@@ -46,6 +45,7 @@ public final class CarveoutEditor extends TextEditor {
 
 		@Override
 		public void documentChanged(DocumentEvent event) {
+			textSnapshot = event.getDocument().get();
 			checkAfter(BoardValidationJob.TYPING_DELAY_MS);
 		}
 	};
@@ -73,6 +73,11 @@ public final class CarveoutEditor extends TextEditor {
 			semanticHighlighter.treeChanged(wholeBoard ? result.tree() : null);
 		}
 	};
+	/**
+	 * The document's text as of the last change, taken on the UI thread, for the checking job: asking the UI
+	 * thread for it from the job (syncExec) waited behind whatever the UI was doing, half a second on a large file.
+	 */
+	private volatile String textSnapshot;
 
 	@Override
 	protected void initializeEditor() {
@@ -141,11 +146,15 @@ public final class CarveoutEditor extends TextEditor {
 	@Override
 	protected void doSetInput(IEditorInput input) throws CoreException {
 		stopListening();
+		if (validation != null) {
+			validation.retire();
+		}
 		super.doSetInput(input);
 		IFile file = input == null ? null : input.getAdapter(IFile.class);
 		validation = file == null ? null : new BoardValidationJob(file, this::currentText, this::textChecked);
 		listenedDocument = getDocumentProvider().getDocument(input);
 		if (listenedDocument != null) {
+			textSnapshot = listenedDocument.get();
 			listenedDocument.addDocumentListener(typingListener);
 		}
 		checkAfter(0);
@@ -193,6 +202,7 @@ public final class CarveoutEditor extends TextEditor {
 			} else {
 				validation.cancel();
 			}
+			validation.retire();
 		}
 		super.dispose();
 	}
@@ -212,21 +222,13 @@ public final class CarveoutEditor extends TextEditor {
 		if (listenedDocument != null) {
 			listenedDocument.removeDocumentListener(typingListener);
 			listenedDocument = null;
+			textSnapshot = null;
 		}
 	}
 
-	/** Runs on the validation job's thread: the document belongs to the UI thread, so read it there. */
+	/** Runs on the validation job's thread; null once the editor no longer listens (closed, or another input). */
 	private String currentText() {
-		AtomicReference<String> text = new AtomicReference<>();
-		Display display = Display.getDefault();
-		if (!display.isDisposed()) {
-			display.syncExec(() -> {
-				if (listenedDocument != null) {
-					text.set(listenedDocument.get());
-				}
-			});
-		}
-		return text.get();
+		return textSnapshot;
 	}
 
 	/**

@@ -9,7 +9,9 @@ public enum EntryKind {
 	/** Any other /reserved-memory child: reserved but still mapped. */
 	RESERVED("reserved (mapped)"),
 	/** A /memreserve/ entry of the flattened-tree header. */
-	MEMRESERVE("/memreserve/");
+	MEMRESERVE("/memreserve/"),
+	/** A region the kernel reserved at boot (its boot log says so) that the sources do not declare. */
+	BOOT_ONLY("only in the boot log");
 
 	private final String label;
 

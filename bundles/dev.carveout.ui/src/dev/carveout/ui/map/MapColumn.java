@@ -16,7 +16,9 @@ public enum MapColumn {
 	FLAGS("Flags", e -> e.flags().isEmpty() ? "default" : String.join(" ", e.flags())),
 	DEFINED_AT("Defined at", e -> location(e.definedAt())),
 	STATUS("Status", MapEntry::status),
-	PROBLEMS("Problems", e -> String.join(" ", e.problems()));
+	PROBLEMS("Problems", e -> String.join(" ", e.problems())),
+	/** Empty until a boot log is laid over the map; then what the kernel did differently. */
+	BOOT_LOG("Boot log", e -> String.join("; ", e.boot().differences()));
 
 	private final String header;
 	private final Function<MapEntry, String> text;

@@ -10,9 +10,14 @@ import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.MemReserve;
 import dev.carveout.memmap.MemoryMap;
 import dev.carveout.memmap.Region;
+import dev.carveout.memmap.SourceRef;
+import dev.carveout.memmap.bootlog.BootLogDifference;
 
 /** Turns a checked board's memory map and findings into the rows of the Memory Map view. */
 public final class MapEntries {
+
+	private static final Comparator<MapEntry> ORDER = Comparator.comparing(MapEntry::dynamic)
+			.thenComparing((a, b) -> a.dynamic() ? 0 : Long.compareUnsigned(a.range().base(), b.range().base()));
 
 	private MapEntries() {
 	}
@@ -26,9 +31,38 @@ public final class MapEntries {
 		for (MemReserve reserve : map.memreserve()) {
 			entries.add(entry(reserve, findings));
 		}
-		entries.sort(Comparator.comparing(MapEntry::dynamic)
-				.thenComparing((a, b) -> a.dynamic() ? 0 : Long.compareUnsigned(a.range().base(), b.range().base())));
+		entries.sort(ORDER);
 		return List.copyOf(entries);
+	}
+
+	/**
+	 * The entries with a boot log laid over them: each entry with its differences, and one entry (kind
+	 * {@link EntryKind#BOOT_ONLY}) for each region only the kernel has, at the place it reserved.
+	 */
+	public static List<MapEntry> withBootLog(List<MapEntry> entries, List<BootLogDifference> differences) {
+		List<MapEntry> result = new ArrayList<>();
+		for (MapEntry entry : entries) {
+			List<BootLogDifference> own = differences.stream()
+					.filter(d -> d.region() != null && d.region().path().equals(entry.path())).toList();
+			if (own.isEmpty()) {
+				result.add(entry);
+				continue;
+			}
+			AddressRange booted = own.stream().map(BootLogDifference::booted)
+					.filter(r -> r != null && !r.equals(entry.range())).findFirst().orElse(null);
+			boolean missing = own.stream().anyMatch(d -> d.kind() == BootLogDifference.Kind.MISSING);
+			result.add(entry.withBoot(new BootState(own.stream().map(BootLogDifference::message).toList(), booted,
+					missing, false)));
+		}
+		for (BootLogDifference extra : differences) {
+			if (extra.kind() == BootLogDifference.Kind.EXTRA) {
+				result.add(new MapEntry("boot log: " + extra.name(), extra.name(), List.of(), EntryKind.BOOT_ONLY,
+						List.of(extra.booted()), extra.booted().size(), List.of(), SourceRef.UNKNOWN, SourceRef.UNKNOWN,
+						"okay", true, List.of(), new BootState(List.of(extra.message()), null, false, true)));
+			}
+		}
+		result.sort(ORDER);
+		return List.copyOf(result);
 	}
 
 	private static MapEntry entry(Region region, List<Finding> findings) {
@@ -39,14 +73,14 @@ public final class MapEntries {
 		String sizeProperty = region.has("reg") ? "reg" : "size";
 		return new MapEntry(region.path(), region.name(), region.labels(), kind, ranges, size, List.copyOf(flags),
 				region.definedAt(sizeProperty), region.definedAt(""), region.status() == null ? "okay" : region.status(),
-				region.available(), problemsOf(region.path(), findings));
+				region.available(), problemsOf(region.path(), findings), BootState.NONE);
 	}
 
 	private static MapEntry entry(MemReserve reserve, List<Finding> findings) {
 		String path = "/memreserve/ " + reserve.index();
 		return new MapEntry(path, path, List.of(), EntryKind.MEMRESERVE, List.of(reserve.range()),
 				reserve.range().size(), List.of(), reserve.definedAt(), reserve.definedAt(), "okay", true,
-				problemsOf(path, findings));
+				problemsOf(path, findings), BootState.NONE);
 	}
 
 	private static List<String> problemsOf(String path, List<Finding> findings) {

@@ -16,10 +16,17 @@ import dev.carveout.memmap.SourceRef;
  * @param node       where the node itself starts, where selecting the entry takes the editor
  * @param available  false for status = "disabled": the kernel ignores the region
  * @param problems   ids of the rules that reported this node, sorted
+ * @param boot       how a boot log laid over the map agrees with the entry ({@link BootState#NONE} without one)
  */
 public record MapEntry(String path, String name, List<String> labels, EntryKind kind, List<AddressRange> ranges,
 		Long size, List<String> flags, SourceRef definedAt, SourceRef node, String status, boolean available,
-		List<String> problems) {
+		List<String> problems, BootState boot) {
+
+	/** The same entry as a boot log sees it. */
+	public MapEntry withBoot(BootState state) {
+		return new MapEntry(path, name, labels, kind, ranges, size, flags, definedAt, node, status, available, problems,
+				state);
+	}
 
 	/** Placed by the kernel at boot (size, alignment, alloc-ranges), so it has no address in the sources. */
 	public boolean dynamic() {

@@ -84,6 +84,8 @@ public final class MapLayout {
 	private final List<Bank> banks = new ArrayList<>();
 	private final List<Block> blocks = new ArrayList<>();
 	private final List<Block> dynamicBlocks = new ArrayList<>();
+	/** Where the kernel reserved entries that the boot log shows elsewhere: drawn beside the declared place. */
+	private final List<Block> bootBlocks = new ArrayList<>();
 	private final List<Overlap> overlaps = new ArrayList<>();
 	private final List<Tick> ticks = new ArrayList<>();
 	private final List<Break> breaks = new ArrayList<>();
@@ -125,14 +127,18 @@ public final class MapLayout {
 		int axisWidth = text.width("0x00000000") + 16;
 		MapLayout layout = new MapLayout(Math.max(width, MARGIN * 2 + axisWidth + MIN_MAP_WIDTH), text);
 		layout.scaleHeight = scaleHeight;
-		int y = layout.layOutLegend(MARGIN);
+		boolean withBootLog = entries.stream().anyMatch(e -> e.boot().differs());
+		int y = layout.layOutLegend(MARGIN, withBootLog);
 		y = layout.layOutBankCaptions(map, y);
 		layout.axisX = MARGIN + axisWidth;
 		int mapWidth = layout.width - MARGIN - layout.axisX;
 		List<Block> placed = placedBlocks(entries);
+		List<Block> booted = bootedBlocks(entries);
 		List<Bank> bankRanges = bankRanges(map);
 		int mapTop = y + text.lineHeight() / 2;
-		Map<Long, Integer> yOf = layout.layOutAxis(placed, bankRanges, mapTop, scaleHeight);
+		List<Block> onAxis = new ArrayList<>(placed);
+		onAxis.addAll(booted);
+		Map<Long, Integer> yOf = layout.layOutAxis(onAxis, bankRanges, mapTop, scaleHeight);
 		int mapBottom = yOf.isEmpty() ? mapTop : yOf.values().stream().max(Integer::compare).get();
 		layout.mapBox = new Box(layout.axisX, mapTop, mapWidth, mapBottom - mapTop);
 		for (Bank bank : bankRanges) {
@@ -143,15 +149,19 @@ public final class MapLayout {
 		layout.layOutBlocks(placed, yOf, mapWidth - (bankRanges.isEmpty() ? 0 : BANK_BAND));
 		layout.findOverlaps();
 		layout.placeLabels();
+		layout.layOutBooted(booted, yOf, mapWidth - (bankRanges.isEmpty() ? 0 : BANK_BAND));
 		layout.layOutDynamic(entries, mapBottom + MARGIN * 2);
 		return layout;
 	}
 
-	private int layOutLegend(int top) {
+	private int layOutLegend(int top, boolean withBootLog) {
 		int x = MARGIN;
 		int y = top;
 		int line = Math.max(SWATCH, text.lineHeight()) + 4;
 		for (Swatch swatch : Swatch.values()) {
+			if (swatch == Swatch.BOOTED && !withBootLog) {
+				continue;
+			}
 			int itemWidth = SWATCH + 6 + text.width(swatch.label()) + 16;
 			if (x > MARGIN && x + itemWidth > width - MARGIN) {
 				x = MARGIN;
@@ -199,6 +209,30 @@ public final class MapLayout {
 		}
 		placed.sort((a, b) -> Long.compareUnsigned(a.range().base(), b.range().base()));
 		return placed;
+	}
+
+	/** The places a boot log says entries were reserved at instead of their declared ones. */
+	private static List<Block> bootedBlocks(List<MapEntry> entries) {
+		List<Block> booted = new ArrayList<>();
+		for (MapEntry entry : entries) {
+			AddressRange range = entry.boot().booted();
+			if (range != null && !range.isEmpty()) {
+				booted.add(new Block(entry, range, null, null, List.of()));
+			}
+		}
+		return booted;
+	}
+
+	/** The right half of the map, so the declared block (left, or full width) stays visible under it. */
+	private void layOutBooted(List<Block> booted, Map<Long, Integer> yOf, int blockWidth) {
+		int left = axisX + blockWidth / 2;
+		for (Block block : booted) {
+			int top = yOf.get(block.range().base());
+			int bottom = yOf.get(block.range().end());
+			Box box = new Box(left, top, blockWidth - blockWidth / 2, bottom - top);
+			bootBlocks.add(new Block(block.entry(), block.range(), box, box,
+					labelLines("booted: " + block.entry().name(), block.range().size(), box)));
+		}
 	}
 
 	/**
@@ -462,6 +496,10 @@ public final class MapLayout {
 		return dynamicBlocks;
 	}
 
+	public List<Block> bootBlocks() {
+		return bootBlocks;
+	}
+
 	public List<Overlap> overlaps() {
 		return overlaps;
 	}
@@ -476,7 +514,7 @@ public final class MapLayout {
 
 	/** The entry drawn at a point, the dynamic list included; null over empty space. */
 	public MapEntry entryAt(int x, int y) {
-		for (List<Block> list : List.of(dynamicBlocks, blocks)) {
+		for (List<Block> list : List.of(dynamicBlocks, bootBlocks, blocks)) {
 			for (int i = list.size() - 1; i >= 0; i--) {
 				if (list.get(i).box().contains(x, y)) {
 					return list.get(i).entry();

@@ -33,8 +33,19 @@ public final class MapRenderer {
 			drawing.hatch(overlap.box(), Swatch.OVERLAP.border());
 			drawing.outline(overlap.box(), Swatch.OVERLAP.border(), 2, false);
 		}
+		// What the boot log disagrees with: the declared block edged, the booted place drawn beside it.
+		for (Block block : layout.blocks()) {
+			if (block.entry().boot().differs() && block.entry().kind() != EntryKind.BOOT_ONLY) {
+				drawing.outline(block.box(), Swatch.BOOTED.border(), 2, true);
+			}
+		}
+		for (Block block : layout.bootBlocks()) {
+			drawing.fill(block.box(), Swatch.BOOTED.fill());
+			drawing.outline(block.box(), Swatch.BOOTED.border(), 2, true);
+		}
 		// Labels last, so the hatching of an overlap never hides whose it is.
 		layout.blocks().forEach(b -> drawBlockLabel(layout, drawing, b));
+		layout.bootBlocks().forEach(b -> drawBlockLabel(layout, drawing, b));
 		for (Tick tick : layout.ticks()) {
 			drawing.line(layout.axisX() - 6, tick.y(), layout.axisX() - 1, tick.y(), AXIS, 1);
 			if (tick.labelled()) {
@@ -77,7 +88,8 @@ public final class MapRenderer {
 	private static void drawBlockShape(MapDrawing drawing, Block block) {
 		Swatch swatch = Swatch.of(block.entry());
 		drawing.fill(block.box(), swatch.fill());
-		drawing.outline(block.box(), swatch.border(), 1, block.entry().dynamic());
+		drawing.outline(block.box(), swatch.border(), 1,
+				block.entry().dynamic() || block.entry().kind() == EntryKind.BOOT_ONLY);
 	}
 
 	private static void drawBlockLabel(MapLayout layout, MapDrawing drawing, Block block) {

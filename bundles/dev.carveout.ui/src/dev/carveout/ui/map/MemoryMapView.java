@@ -9,7 +9,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.window.Window;
+import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.TableViewer;
@@ -29,7 +36,14 @@ import org.eclipse.ui.part.ViewPart;
 
 import dev.carveout.dts.check.CheckResult;
 import dev.carveout.memmap.SourceRef;
+import dev.carveout.memmap.bootlog.BootLogComparison;
+import dev.carveout.memmap.bootlog.BootLogDifference;
+import dev.carveout.memmap.bootlog.BootLogEvent;
+import dev.carveout.memmap.bootlog.BootLogParser;
+import dev.carveout.ui.prefs.CarveoutPreferences;
 import dev.carveout.ui.editor.CarveoutEditor;
+import dev.carveout.ui.validation.BoardChoice;
+import dev.carveout.ui.validation.BoardIndex;
 import dev.carveout.ui.validation.CheckResults;
 
 /**
@@ -51,6 +65,7 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		@Override
 		public void partActivated(IWorkbenchPartReference ref) {
 			if (ref.getPart(false) instanceof CarveoutEditor editor) {
+				editorFile = fileOf(editor);
 				follow(editor, false);
 			}
 		}
@@ -67,8 +82,14 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 	private MapCanvas canvas;
 	private EntryTable table;
 	private IFile board;
+	/** The file of the Carveout editor activated last: a shared .dtsi gets its board chosen for it. */
+	private IFile editorFile;
 	private CheckResult result;
 	private List<MapEntry> entries = List.of();
+	/** A kernel boot log laid over the map, and where it came from; null when none is. */
+	private List<BootLogEvent> bootLog;
+	private String bootLogSource;
+	private List<BootLogDifference> bootLogDifferences = List.of();
 
 	@Override
 	public void createPartControl(Composite parent) {
@@ -76,12 +97,21 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		canvas = new MapCanvas(sash, this::mapClicked, this::open);
 		table = new EntryTable(sash, this::tableSelected, this::open);
 		sash.setWeights(42, 58);
+		IToolBarManager toolBar = getViewSite().getActionBars().getToolBarManager();
 		for (ExportFormat format : ExportFormat.values()) {
-			getViewSite().getActionBars().getToolBarManager().add(new ExportAction(format));
+			toolBar.add(new ExportAction(format));
 		}
+		toolBar.add(new Separator());
+		toolBar.add(action("Open Boot Log…", this::openBootLogFile));
+		toolBar.add(action("Paste Boot Log…", this::pasteBootLog));
+		toolBar.add(action("Clear Boot Log", this::clearBootLog));
+		IMenuManager menu = getViewSite().getActionBars().getMenuManager();
+		menu.setRemoveAllWhenShown(true);
+		menu.addMenuListener(this::fillBoardMenu);
 		CheckResults.addListener(checked);
 		getSite().getPage().addPartListener(editorFollower);
 		if (getSite().getPage().getActiveEditor() instanceof CarveoutEditor editor) {
+			editorFile = fileOf(editor);
 			follow(editor, true);
 		} else {
 			setBoard(null);
@@ -140,6 +170,124 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		};
 		Files.writeString(target, content, StandardCharsets.UTF_8);
 		return target;
+	}
+
+	/**
+	 * Lays a kernel boot log over the map: what the toolbar's Open and Paste actions do with the text they got.
+	 *
+	 * @param source what to call the log (a file name, "pasted log")
+	 * @return the differences to the shown board
+	 * @throws IllegalArgumentException when the text has no "OF: reserved mem:" region line to compare
+	 */
+	public List<BootLogDifference> showBootLog(String source, String text) {
+		List<BootLogEvent> events = BootLogParser.parse(text);
+		if (events.stream().noneMatch(BootLogEvent.Region.class::isInstance)) {
+			throw new IllegalArgumentException(source + " has no \"OF: reserved mem: 0x…..0x… (N KiB) …\" line: "
+					+ "nothing to compare (Linux 5.10 and later print one per region at boot)");
+		}
+		bootLog = events;
+		bootLogSource = source;
+		if (result != null) {
+			show(result);
+		}
+		return bootLogDifferences;
+	}
+
+	/** Takes the boot log off the map. */
+	public void clearBootLog() {
+		bootLog = null;
+		bootLogSource = null;
+		bootLogDifferences = List.of();
+		if (result != null) {
+			show(result);
+		}
+	}
+
+	/** What the laid-over boot log disagrees with; empty without one. */
+	public List<BootLogDifference> bootLogDifferences() {
+		return bootLogDifferences;
+	}
+
+	private void openBootLogFile() {
+		FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
+		dialog.setText("Open Kernel Boot Log");
+		dialog.setFilterExtensions(new String[] { "*.log;*.txt;dmesg*", "*" });
+		String chosen = dialog.open();
+		if (chosen == null) {
+			return;
+		}
+		Path file = Path.of(chosen);
+		try {
+			showBootLogReporting(file.getFileName().toString(),
+					new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+		} catch (IOException e) {
+			MessageDialog.openError(getSite().getShell(), "Boot Log", "Cannot read " + file + ": " + e);
+		}
+	}
+
+	private void pasteBootLog() {
+		BootLogDialog dialog = new BootLogDialog(getSite().getShell());
+		if (dialog.open() == Window.OK) {
+			showBootLogReporting("pasted log", dialog.log());
+		}
+	}
+
+	private void showBootLogReporting(String source, String text) {
+		if (result == null) {
+			MessageDialog.openInformation(getSite().getShell(), "Boot Log",
+					"Open a board in the Carveout editor first: the boot log is compared with its memory map.");
+			return;
+		}
+		try {
+			showBootLog(source, text);
+		} catch (IllegalArgumentException e) {
+			MessageDialog.openWarning(getSite().getShell(), "Boot Log", e.getMessage());
+		}
+	}
+
+	/**
+	 * The boards the last activated editor's file may be shown for: the boards that include it, when it is a
+	 * .dtsi or header that more than one board includes; empty otherwise.
+	 */
+	public List<IFile> boardChoices() {
+		if (editorFile == null || BoardIndex.isBoard(editorFile)) {
+			return List.of();
+		}
+		List<IFile> includers = BoardIndex.includers(editorFile);
+		return includers.size() > 1 ? includers : List.of();
+	}
+
+	/** Shows the last activated editor's shared file for {@code chosen}, remembered: what the view menu does. */
+	public void chooseBoard(IFile chosen) {
+		IFile shared = editorFile;
+		try {
+			BoardChoice.choose(shared, chosen);
+		} catch (CoreException e) {
+			MessageDialog.openError(getSite().getShell(), "Memory Map", "Cannot remember the board of " + shared.getName()
+					+ ": " + e.getMessage());
+			return;
+		}
+		setBoard(shared);
+	}
+
+	private void fillBoardMenu(IMenuManager menu) {
+		List<IFile> choices = boardChoices();
+		if (choices.isEmpty()) {
+			return;
+		}
+		IFile owner = BoardIndex.ownerOf(editorFile);
+		MenuManager boards = new MenuManager("Show " + editorFile.getName() + " for Board");
+		for (IFile choice : choices) {
+			Action action = new Action(choice.getFullPath().makeRelative().toString(), IAction.AS_RADIO_BUTTON) {
+				@Override
+				public void run() {
+					chooseBoard(choice);
+				}
+			};
+			action.setChecked(choice.equals(owner));
+			boards.add(action);
+		}
+		menu.add(boards);
 	}
 
 	@Override
@@ -204,10 +352,20 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		MapEntry selected = table.selection();
 		result = newResult;
 		entries = MapEntries.of(newResult.memoryMap(), newResult.findings());
+		String bootLogNote = "";
+		if (bootLog != null && newResult.memoryMap() != null) {
+			bootLogDifferences = BootLogComparison.differences(newResult.memoryMap(),
+					CarveoutPreferences.settingsFor(board.getProject()).profile(), bootLog);
+			entries = MapEntries.withBootLog(entries, bootLogDifferences);
+			bootLogNote = String.format("; boot log %s: %s", bootLogSource, bootLogDifferences.isEmpty()
+					? "as declared" : bootLogDifferences.size() + " difference(s)");
+		}
 		table.setInput(entries);
 		canvas.setInput(newResult.memoryMap(), entries);
-		setContentDescription(String.format("%s: %d regions, checked at %s", board.getName(), entries.size(),
-				LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
+		String shown = board.getLocation() != null && !newResult.board().equals(BoardIndex.pathOf(board))
+				? board.getName() + " in " + newResult.board().getFileName() : board.getName();
+		setContentDescription(String.format("%s: %d regions, checked at %s%s", shown, entries.size(),
+				LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")), bootLogNote));
 		// The check made new entries; keep the same node selected across it.
 		MapEntry same = selected == null ? null
 				: entries.stream().filter(e -> e.path().equals(selected.path())).findFirst().orElse(null);
@@ -265,6 +423,15 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 			}
 		}
 		return false;
+	}
+
+	private static Action action(String text, Runnable run) {
+		return new Action(text) {
+			@Override
+			public void run() {
+				run.run();
+			}
+		};
 	}
 
 	private static IFile fileOf(IEditorPart editor) {

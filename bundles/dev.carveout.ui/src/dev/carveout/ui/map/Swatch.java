@@ -12,7 +12,9 @@ public enum Swatch {
 	RAM("RAM (/memory)", 0xEEF1E6, 0xB5BBA5),
 	DISABLED("status = \"disabled\"", 0xE2E2E2, 0x9A9A9A),
 	OVERLAP("overlap", 0xFFFFFF, 0xD62728),
-	DYNAMIC("placed at boot (size only)", 0xFFFFFF, 0x666666);
+	DYNAMIC("placed at boot (size only)", 0xFFFFFF, 0x666666),
+	/** Where a boot log says the kernel reserved something the sources put elsewhere, or not at all. */
+	BOOTED("as booted (boot log)", 0xFFE8D6, 0xE4572E);
 
 	private final String label;
 	private final int fill;
@@ -47,6 +49,7 @@ public enum Swatch {
 		case CMA -> CMA;
 		case RESERVED -> RESERVED;
 		case MEMRESERVE -> MEMRESERVE;
+		case BOOT_ONLY -> BOOTED;
 		};
 	}
 }

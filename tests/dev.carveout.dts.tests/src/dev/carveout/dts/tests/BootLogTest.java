@@ -15,6 +15,7 @@ import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.KernelProfile;
 import dev.carveout.memmap.MemoryMap;
 import dev.carveout.memmap.bootlog.BootLogComparison;
+import dev.carveout.memmap.bootlog.BootLogDifference;
 import dev.carveout.memmap.bootlog.BootLogEvent;
 import dev.carveout.memmap.bootlog.BootLogParser;
 import dev.carveout.memmap.bootlog.BootLogPrediction;
@@ -106,6 +107,25 @@ class BootLogTest {
 		assertTrue(messages.get(2).startsWith("/reserved-memory/adsp@86100000: not in the boot log"), messages.toString());
 		assertTrue(messages.get(3).contains("extra: the kernel registered surprise@90000000"), messages.toString());
 		assertTrue(findings.get(0).at().line() > 0, "on the line that defines reg");
+	}
+
+	@Test
+	void differencesCarryBothPlacesForAViewToDraw() {
+		MemoryMap map = map(GUIDE);
+		String log = String.join("\n", GUIDE_LINES).replace("0x0000000084300000..0x00000000847fffff",
+				"0x0000000084400000..0x00000000848fffff") + "\n"
+				+ "OF: reserved mem: 0x0000000090000000..0x00000000900fffff (1024 KiB) map non-reusable surprise@90000000";
+		List<BootLogDifference> differences = BootLogComparison.differences(map, KernelProfile.DEFAULT, BootLogParser.parse(log));
+		assertEquals(List.of("MOVED camera@84300000 0x84300000+0x500000 -> 0x84400000+0x500000",
+				"EXTRA surprise@90000000 null -> 0x90000000+0x100000"),
+				differences.stream().map(d -> d.kind() + " " + d.name() + " " + place(d.declared()) + " -> " + place(d.booted()))
+						.toList());
+		assertEquals("/reserved-memory/camera@84300000", differences.get(0).region().path());
+		assertEquals(null, differences.get(1).region(), "only the kernel has it");
+	}
+
+	private static String place(dev.carveout.memmap.AddressRange range) {
+		return range == null ? "null" : String.format("0x%x+0x%x", range.base(), range.size());
 	}
 
 	@Test

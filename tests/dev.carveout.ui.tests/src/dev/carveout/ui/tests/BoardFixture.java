@@ -86,7 +86,7 @@ final class BoardFixture {
 		board = write("board.dts", BOARD_DTS);
 	}
 
-	private IFile write(String name, String text) throws CoreException {
+	IFile write(String name, String text) throws CoreException {
 		IFile file = project.getFile(name);
 		file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
 		return file;

@@ -17,8 +17,6 @@ import org.eclipse.core.runtime.ILogListener;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.e4.ui.model.application.ui.MUIElement;
-import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -193,7 +191,7 @@ class MemoryMapViewTest {
 		assertTrue(lines[0].startsWith("Name,Label,Base,End,Size,Kind,Flags,Defined at,Status,Problems"), lines[0]);
 		assertTrue(lines[3].startsWith("camera@8b700000,camera_mem,0x8b700000,0x8bbfffff,5 MiB,no-map carve-out,"
 				+ "no-map,board.dts:"), lines[3]);
-		assertTrue(lines[3].endsWith(",okay,R8,5242880,/reserved-memory/camera@8b700000"), lines[3]);
+		assertTrue(lines[3].endsWith(",okay,R8,,5242880,/reserved-memory/camera@8b700000"), lines[3]);
 
 		String svg = Files.readString(view.export(ExportFormat.SVG, dir.resolve("map.svg")));
 		assertTrue(svg.startsWith("<?xml") && svg.trim().endsWith("</svg>"), svg);
@@ -225,7 +223,7 @@ class MemoryMapViewTest {
 		Shell shell = page.getWorkbenchWindow().getShell();
 		// Xvfb has no window manager to maximize with: take the whole screen, and most of it for the view.
 		shell.setBounds(shell.getDisplay().getPrimaryMonitor().getBounds());
-		giveMostOfTheHeightTo(view);
+		Workbench.giveMostOfTheHeightTo(view);
 		select("camera@8b700000");
 		shell.getDisplay().setCursorLocation(shell.getBounds().x + 5, shell.getBounds().y + shell.getBounds().height - 5);
 		Workbench.processEvents(1500);
@@ -260,17 +258,6 @@ class MemoryMapViewTest {
 					linux,cma-default;
 				};
 			""";
-
-	/** Weights the sash the view's stack sits in, as dragging the sash would. */
-	private static void giveMostOfTheHeightTo(MemoryMapView mapView) {
-		MPart part = mapView.getSite().getService(MPart.class);
-		// Views live in the shared area and show in a perspective through a placeholder.
-		MUIElement shown = part.getCurSharedRef() != null ? part.getCurSharedRef() : part;
-		MUIElement stack = shown.getParent();
-		for (MUIElement sibling : stack.getParent().getChildren()) {
-			sibling.setContainerData(sibling == stack ? "6500" : "3500");
-		}
-	}
 
 	/** Sends the canvas what the mouse would, at layout coordinates. */
 	private void mouse(int type, int x, int y) {

@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.e4.ui.model.application.ui.MUIElement;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -20,6 +22,7 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IViewPart;
 
 import dev.carveout.ui.CarveoutUi;
 
@@ -92,6 +95,17 @@ final class Workbench {
 	/** Saves what the screen shows of the shell as a PNG, for people to look at after the build. */
 	static File screenshot(Shell shell, String name) throws java.io.IOException {
 		return dev.carveout.ui.Screenshots.save(shell, dev.carveout.ui.Screenshots.directory().resolve(name)).toFile();
+	}
+
+	/** Weights the sash the view's stack sits in, as dragging the sash would. */
+	static void giveMostOfTheHeightTo(IViewPart view) {
+		MPart part = view.getSite().getService(MPart.class);
+		// Views live in the shared area and show in a perspective through a placeholder.
+		MUIElement shown = part.getCurSharedRef() != null ? part.getCurSharedRef() : part;
+		MUIElement stack = shown.getParent();
+		for (MUIElement sibling : stack.getParent().getChildren()) {
+			sibling.setContainerData(sibling == stack ? "6500" : "3500");
+		}
 	}
 
 	private static void sleep(long millis) {

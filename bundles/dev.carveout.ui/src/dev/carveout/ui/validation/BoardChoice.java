@@ -1,0 +1,27 @@
+package dev.carveout.ui.validation;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.ICoreRunnable;
+import org.eclipse.core.runtime.jobs.Job;
+
+/** The user picks which board a shared .dtsi (or header) is shown for. */
+public final class BoardChoice {
+
+	private BoardChoice() {
+	}
+
+	/**
+	 * Remembers the choice and re-marks the file for that board: through its open editors (which check with
+	 * their unsaved text), else by checking the board as saved.
+	 */
+	public static void choose(IFile file, IFile board) throws CoreException {
+		BoardIndex.choose(file, board);
+		if (BoardValidationJob.recheckEditorsOf(file)) {
+			return;
+		}
+		Job job = Job.create("Checking " + board.getName(), (ICoreRunnable) monitor -> ProjectBoards.checkAndMark(board, monitor));
+		job.setSystem(true);
+		job.schedule();
+	}
+}
