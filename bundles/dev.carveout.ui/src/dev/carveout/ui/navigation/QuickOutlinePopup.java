@@ -5,9 +5,7 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 
 import org.eclipse.jface.dialogs.PopupDialog;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.Viewer;
@@ -22,6 +20,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 
+import dev.carveout.ui.outline.OutlineContentProvider;
 import dev.carveout.ui.outline.OutlineElement;
 
 /**
@@ -69,7 +68,7 @@ public final class QuickOutlinePopup extends PopupDialog {
 	protected Control createDialogArea(Composite parent) {
 		viewer = new TreeViewer(parent, SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
 		viewer.getTree().setLayoutData(new GridData(GridData.FILL_BOTH));
-		viewer.setContentProvider(new ElementContentProvider());
+		viewer.setContentProvider(new OutlineContentProvider());
 		viewer.setLabelProvider(LabelProvider.createTextProvider(e -> ((OutlineElement) e).label()));
 		viewer.addFilter(new ViewerFilter() {
 			@Override
@@ -138,24 +137,6 @@ public final class QuickOutlinePopup extends PopupDialog {
 				&& selection.getFirstElement() instanceof OutlineElement element) {
 			close();
 			reveal.accept(element.offset(), element.length());
-		}
-	}
-
-	private static final class ElementContentProvider extends ArrayContentProvider implements ITreeContentProvider {
-
-		@Override
-		public Object[] getChildren(Object parent) {
-			return ((OutlineElement) parent).children().toArray();
-		}
-
-		@Override
-		public Object getParent(Object element) {
-			return null;
-		}
-
-		@Override
-		public boolean hasChildren(Object element) {
-			return !((OutlineElement) element).children().isEmpty();
 		}
 	}
 }

@@ -3,9 +3,7 @@ package dev.carveout.ui.outline;
 import java.util.List;
 import java.util.function.BiConsumer;
 
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.SelectionChangedEvent;
 import org.eclipse.jface.viewers.TreeViewer;
@@ -27,7 +25,7 @@ public final class DtsOutlinePage extends ContentOutlinePage {
 	public void createControl(Composite parent) {
 		super.createControl(parent);
 		TreeViewer viewer = getTreeViewer();
-		viewer.setContentProvider(new ElementContentProvider());
+		viewer.setContentProvider(new OutlineContentProvider());
 		viewer.setLabelProvider(LabelProvider.createTextProvider(e -> ((OutlineElement) e).label()));
 		viewer.setInput(elements);
 		viewer.expandAll();
@@ -54,24 +52,6 @@ public final class DtsOutlinePage extends ContentOutlinePage {
 		if (event.getSelection() instanceof IStructuredSelection selection
 				&& selection.getFirstElement() instanceof OutlineElement element) {
 			reveal.accept(element.offset(), element.length());
-		}
-	}
-
-	private static final class ElementContentProvider extends ArrayContentProvider implements ITreeContentProvider {
-
-		@Override
-		public Object[] getChildren(Object parent) {
-			return ((OutlineElement) parent).children().toArray();
-		}
-
-		@Override
-		public Object getParent(Object element) {
-			return null;
-		}
-
-		@Override
-		public boolean hasChildren(Object element) {
-			return !((OutlineElement) element).children().isEmpty();
 		}
 	}
 }

@@ -97,11 +97,6 @@ class BoardBuilderTest {
 	}
 
 	private String allProblems() {
-		try {
-			return Workbench.describe(List.of(fixture.project.findMarkers(CarveoutUi.PROBLEM_MARKER, false,
-					IResource.DEPTH_INFINITE)));
-		} catch (Exception e) {
-			return e.toString();
-		}
+		return Workbench.allProblems(fixture.project);
 	}
 }

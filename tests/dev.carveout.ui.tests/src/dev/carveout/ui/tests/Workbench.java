@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.e4.ui.model.application.ui.MUIElement;
@@ -81,6 +82,15 @@ final class Workbench {
 					+ m.getAttribute(CarveoutUi.RULE_ID_ATTRIBUTE, "?") + " " + m.getAttribute(IMarker.MESSAGE, ""));
 		}
 		return lines.toString();
+	}
+
+	/** Every Carveout problem of the project, described: the message a failed wait or assertion shows. */
+	static String allProblems(IProject project) {
+		try {
+			return describe(List.of(project.findMarkers(CarveoutUi.PROBLEM_MARKER, false, IResource.DEPTH_INFINITE)));
+		} catch (CoreException e) {
+			return e.toString();
+		}
 	}
 
 	static List<String> texts(TreeItem[] items) {
