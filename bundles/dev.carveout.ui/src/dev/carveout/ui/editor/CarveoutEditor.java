@@ -151,7 +151,9 @@ public final class CarveoutEditor extends TextEditor {
 		}
 		super.doSetInput(input);
 		IFile file = input == null ? null : input.getAdapter(IFile.class);
-		validation = file == null ? null : new BoardValidationJob(file, this::currentText, this::textChecked);
+		// The outline's parse runs in its own job after each check: on the checking job it held back the next
+		// check (a 180 KB SoC file takes tens of milliseconds to parse again).
+		validation = file == null ? null : new BoardValidationJob(file, this::currentText, text -> structureOnly.schedule());
 		listenedDocument = getDocumentProvider().getDocument(input);
 		if (listenedDocument != null) {
 			textSnapshot = listenedDocument.get();

@@ -1,6 +1,7 @@
 package dev.carveout.ui.validation;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckResult;
 import dev.carveout.dts.check.SourceOverlay;
 import dev.carveout.dts.fix.QuickFixes;
+import dev.carveout.memmap.Finding;
 import dev.carveout.ui.CarveoutUi;
 import dev.carveout.ui.prefs.CarveoutPreferences;
 
@@ -46,6 +48,8 @@ public final class BoardValidationJob extends Job {
 	private final ProblemMarkers markers = new ProblemMarkers();
 	/** Files the previous check read; their markers are cleared even if the board no longer includes them. */
 	private Set<Path> previousFiles = Set.of();
+	/** Counts the checks that wrote markers, so an explanation of an older check never overwrites a newer one. */
+	private volatile long checksWritten;
 
 	/**
 	 * @param editorText  reads the editor's current text; null once the editor is closed, and then the file
@@ -142,9 +146,12 @@ public final class BoardValidationJob extends Job {
 		BoardIndex.record(board, result.files());
 		Set<Path> affected = new LinkedHashSet<>(previousFiles);
 		affected.addAll(result.files());
+		long check;
 		try {
-			// A finding a macro keeps from being fixed says so in its marker.
-			markers.replace(board, affected, new QuickFixes(checker).explained(result, overlay), monitor);
+			synchronized (markers) {
+				check = ++checksWritten;
+				markers.replace(board, affected, result.findings(), monitor);
+			}
 		} catch (CoreException e) {
 			return Status.error("Cannot update Carveout problem markers of " + board.getFullPath(), e);
 		}
@@ -154,7 +161,47 @@ public final class BoardValidationJob extends Job {
 			// After the markers, not before: the outline parses the text again, and markers are what typing waits for.
 			checkedText.accept(text);
 		}
+		explainUnfixable(check, board, affected, checker, result, overlay);
 		return Status.OK_STATUS;
+	}
+
+	/**
+	 * A finding a macro keeps from being fixed says so in its marker. Finding that out parses the files of the
+	 * findings again (a large SoC .dtsi takes tens of milliseconds), so it runs in a job of its own after the
+	 * markers are there, and only where a reason exists are they written again, unless a newer check came first.
+	 */
+	private void explainUnfixable(long check, IFile board, Set<Path> affected, BoardChecker checker, CheckResult result,
+			SourceOverlay overlay) {
+		Job explanation = new Job("Explaining unfixable findings of " + board.getName()) {
+			@Override
+			protected IStatus run(IProgressMonitor monitor) {
+				if (check != checksWritten) {
+					return Status.OK_STATUS; // a newer check wrote its markers and has its own explanation coming
+				}
+				List<Finding> explained = new QuickFixes(checker).explained(result, overlay);
+				if (explained.equals(result.findings())) {
+					return Status.OK_STATUS;
+				}
+				try {
+					synchronized (markers) {
+						if (check == checksWritten && !monitor.isCanceled()) {
+							markers.replace(board, affected, explained, monitor);
+						}
+					}
+				} catch (CoreException e) {
+					return Status.error("Cannot update Carveout problem markers of " + board.getFullPath(), e);
+				}
+				return Status.OK_STATUS;
+			}
+
+			@Override
+			public boolean belongsTo(Object family) {
+				return CarveoutUi.PROBLEM_MARKER.equals(family);
+			}
+		};
+		explanation.setSystem(true);
+		explanation.setPriority(DECORATE);
+		explanation.schedule();
 	}
 
 	@Override

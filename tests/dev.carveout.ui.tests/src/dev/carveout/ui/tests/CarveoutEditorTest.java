@@ -136,6 +136,26 @@ class CarveoutEditorTest {
 		assertTrue(png.length() > 0, png.toString());
 	}
 
+	@Test
+	void aFindingAMacroKeepsFromFixingSaysWhyInItsMarker() throws Exception {
+		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		// Typed, not saved: a macro-sized carve-out off the 1 MiB grid (R13), whose size no fix may rewrite.
+		document.replace(0, 0, "#define FW_SIZE 0x80000\n");
+		int video = document.get().indexOf(BoardFixture.VIDEO_NODE);
+		document.replace(video, 0, "\t\tfw@8c080000 { reg = <0x0 0x8c080000 0x0 FW_SIZE>; no-map; };\n");
+
+		Workbench.waitUntil(() -> Workbench.problems(fixture.board, "R13").stream()
+				.anyMatch(m -> m.getAttribute(IMarker.MESSAGE, "").contains("is written with the macro FW_SIZE")),
+				this::allProblems);
+		List<IMarker> fw = Workbench.problems(fixture.board, "R13").stream()
+				.filter(m -> m.getAttribute(IMarker.MESSAGE, "").contains("fw@8c080000")).toList();
+		assertEquals(1, fw.size(), allProblems());
+		assertTrue(fw.get(0).getAttribute(IMarker.MESSAGE, "").endsWith("so change it by hand)"), allProblems());
+		List<IMarker> overlap = Workbench.problems(fixture.board, "R8");
+		assertTrue(overlap.stream().noneMatch(m -> m.getAttribute(IMarker.MESSAGE, "").contains("no quick fix")),
+				"a finding with a fix keeps its message: " + allProblems());
+	}
+
 	/** Deletes the carve-out that overlaps camera_mem, as a user would by editing the text. */
 	private void removeVideoNode() throws Exception {
 		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
