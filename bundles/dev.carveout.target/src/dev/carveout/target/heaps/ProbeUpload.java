@@ -57,9 +57,14 @@ public final class ProbeUpload {
 	 */
 	public static void verify(Session session, String remotePath, ProbeBinary binary) throws ProbeException {
 		RemoteCommands.Result result = run(session, "sha256sum " + remotePath);
+		if (result.exitStatus() == -1) {
+			// No exit status came back (the command was killed by a signal, or the board's SSH server lost it):
+			// reading a checksum changes nothing, so asking once more is safe.
+			result = run(session, "sha256sum " + remotePath);
+		}
 		if (!result.succeeded()) {
 			throw new ProbeException("sha256sum " + remotePath + " failed on the board (exit " + result.exitStatus() + "): "
-					+ result.stderr().strip(), null);
+					+ (result.stderr().strip() + " " + result.stdout().strip()).strip(), null);
 		}
 		String actual = result.stdout().strip().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
 		if (!actual.equals(binary.sha256())) {
