@@ -17,6 +17,8 @@ record OriginLocator(OriginMap origins) implements Locator {
 		if (node == null) {
 			return SourceRef.UNKNOWN;
 		}
-		return origins.sourceRef(node.getOffset(), node.getOffset() + node.getLength());
+		// getOffset() walks to the first non-hidden leaf: ask once (getLength() would ask again).
+		int offset = node.getOffset();
+		return origins.sourceRef(offset, node.getEndOffset());
 	}
 }
