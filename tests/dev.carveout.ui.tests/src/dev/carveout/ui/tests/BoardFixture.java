@@ -86,6 +86,12 @@ final class BoardFixture {
 		board = write("board.dts", BOARD_DTS);
 	}
 
+	/** Deletes the project once no check is still writing markers into it. */
+	void delete() throws CoreException {
+		Workbench.waitForChecks();
+		project.delete(true, true, null);
+	}
+
 	IFile write(String name, String text) throws CoreException {
 		IFile file = project.getFile(name);
 		file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.carveout.memmap.AddressRange;
 import dev.carveout.memmap.bootlog.BootLogDifference;
-import dev.carveout.ui.CarveoutUi;
 import dev.carveout.ui.map.MapColumn;
 import dev.carveout.ui.map.MapEntry;
 import dev.carveout.ui.map.MapLayout;
@@ -75,9 +73,7 @@ class BootLogOverlayTest {
 	void closeBoard() throws Exception {
 		page.hideView(view);
 		page.closeAllEditors(false);
-		Workbench.waitUntil(() -> Job.getJobManager().find(CarveoutUi.PROBLEM_MARKER).length == 0,
-				() -> "Carveout checks still running");
-		fixture.project.delete(true, true, null);
+		fixture.delete();
 	}
 
 	@Test

@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.ui.IEditorPart;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.carveout.ui.CarveoutUi;
 import dev.carveout.ui.editor.CarveoutEditor;
 import dev.carveout.ui.validation.BoardValidationJob;
 
@@ -47,9 +45,7 @@ class CarveoutEditorTest {
 	@AfterEach
 	void closeBoard() throws Exception {
 		page.closeAllEditors(false);
-		Workbench.waitUntil(() -> Job.getJobManager().find(CarveoutUi.PROBLEM_MARKER).length == 0,
-				() -> "Carveout checks still running");
-		fixture.project.delete(true, true, null);
+		fixture.delete();
 	}
 
 	@Test
@@ -107,8 +103,7 @@ class CarveoutEditorTest {
 		Workbench.waitUntil(() -> Workbench.problems(fixture.board, "R8").isEmpty(), this::allProblems);
 		assertTrue(page.closeEditor(editor, false));
 		Workbench.processEvents(BoardValidationJob.TYPING_DELAY_MS * 2);
-		Workbench.waitUntil(() -> Job.getJobManager().find(CarveoutUi.PROBLEM_MARKER).length == 0,
-				() -> "Carveout checks still running");
+		Workbench.waitForChecks();
 		assertTrue(Workbench.problems(fixture.board, "R8").isEmpty(), allProblems());
 		assertEquals(1, Workbench.problems(fixture.soc, "R12").size(), allProblems());
 	}

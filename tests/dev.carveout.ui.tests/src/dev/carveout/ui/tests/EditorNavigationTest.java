@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.bindings.TriggerSequence;
 import org.eclipse.jface.bindings.keys.KeySequence;
 import org.eclipse.jface.text.IDocument;
@@ -50,7 +49,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.carveout.ui.CarveoutUi;
 import dev.carveout.ui.editor.CarveoutEditor;
 import dev.carveout.ui.prefs.CarveoutPreferences;
 import dev.carveout.ui.validation.CheckResults;
@@ -92,9 +90,7 @@ class EditorNavigationTest {
 			}
 		}
 		page.closeAllEditors(false);
-		Workbench.waitUntil(() -> Job.getJobManager().find(CarveoutUi.PROBLEM_MARKER).length == 0,
-				() -> "Carveout checks still running");
-		fixture.project.delete(true, true, null);
+		fixture.delete();
 		if (outside != null) {
 			try (Stream<Path> files = Files.walk(outside)) {
 				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -124,7 +124,7 @@ class LatencyBenchmark {
 			for (int i = 0; i < 6; i++) {
 				opens.add(openWithMarkers(page, board));
 				page.closeAllEditors(false);
-				waitForChecks();
+				Workbench.waitForChecks();
 			}
 			report.add(String.format("open %s until its markers are there: first %.0f ms (cold JVM), then median %.0f ms",
 					BOARD, opens.get(0), median(opens.subList(1, opens.size()))));
@@ -134,21 +134,21 @@ class LatencyBenchmark {
 			openWithMarkers(page, board);
 			BoardIndex.choose(soc, board);
 			ITextEditor socEditor = (ITextEditor) IDE.openEditor(page, soc);
-			waitForChecks();
+			Workbench.waitForChecks();
 			List<Double> typing = type(socEditor);
 			report.add(String.format(Locale.ROOT, "keystroke in %s to markers (%d edits after %d warm-up): median %.1f ms, p95 %.1f ms, max %.1f ms",
 					SOC, typing.size(), WARM_UP, median(typing), percentile(typing, 95), Collections.max(typing)));
 			report.add(String.format(Locale.ROOT, "  of which: until the check job runs median %.1f ms; the job (read text, check, markers) median %.1f ms, p95 %.1f ms",
 					median(waiting), median(running), percentile(running, 95)));
 			page.closeAllEditors(false);
-			waitForChecks();
+			Workbench.waitForChecks();
 
 			profile(board, soc, project);
 		} finally {
 			ResourcesPlugin.getWorkspace().removeResourceChangeListener(markerWatch);
 			Job.getJobManager().removeJobChangeListener(jobWatch);
 			page.closeAllEditors(false);
-			waitForChecks();
+			Workbench.waitForChecks();
 			prefs.remove(CarveoutPreferences.KERNEL_TREE);
 			project.delete(false, true, null); // the link only: the kernel files stay
 			write();
@@ -233,10 +233,6 @@ class LatencyBenchmark {
 				SOC, median(edited), percentile(edited, 95)));
 	}
 
-	private static void waitForChecks() {
-		Workbench.waitUntil(() -> Job.getJobManager().find(CarveoutUi.PROBLEM_MARKER).length == 0,
-				() -> "Carveout checks still running");
-	}
 
 	private static String machine() {
 		var os = ManagementFactory.getOperatingSystemMXBean();

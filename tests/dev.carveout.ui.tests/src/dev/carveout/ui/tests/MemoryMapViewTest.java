@@ -16,7 +16,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.ILogListener;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -42,7 +41,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.carveout.ui.CarveoutUi;
 import dev.carveout.ui.map.ExportFormat;
 import dev.carveout.ui.map.MapColumn;
 import dev.carveout.ui.map.MapEntry;
@@ -82,9 +80,7 @@ class MemoryMapViewTest {
 	void closeBoard() throws Exception {
 		page.hideView(view);
 		page.closeAllEditors(false);
-		Workbench.waitUntil(() -> Job.getJobManager().find(CarveoutUi.PROBLEM_MARKER).length == 0,
-				() -> "Carveout checks still running");
-		fixture.project.delete(true, true, null);
+		fixture.delete();
 		Platform.removeLogListener(errorCollector);
 		assertEquals(List.of(), loggedErrors.stream().map(s -> s.getMessage() + " " + s.getException()).toList());
 	}

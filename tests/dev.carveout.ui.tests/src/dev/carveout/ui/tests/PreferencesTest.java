@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.preference.PreferencePage;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.carveout.ui.CarveoutUi;
 import dev.carveout.ui.prefs.CarveoutPreferencePage;
 import dev.carveout.ui.prefs.CarveoutPreferences;
 import dev.carveout.ui.prefs.CarveoutPropertyPage;
@@ -41,8 +39,7 @@ class PreferencesTest {
 		page.closeAllEditors(false);
 		CarveoutPreferences.workspace().remove(CarveoutPreferences.SEVERITY_PREFIX + "R12");
 		CarveoutPreferences.workspace().flush();
-		Workbench.waitUntil(() -> Job.getJobManager().find(CarveoutUi.PROBLEM_MARKER).length == 0, () -> "checks still running");
-		fixture.project.delete(true, true, null);
+		fixture.delete();
 	}
 
 	@Test

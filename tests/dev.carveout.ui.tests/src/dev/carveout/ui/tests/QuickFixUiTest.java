@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.ITextOperationTarget;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.carveout.ui.CarveoutUi;
 
 /** Quick fixes as a user applies them: from the Problems view's resolutions and with Ctrl+1, and undone. */
 class QuickFixUiTest {
@@ -50,9 +48,7 @@ class QuickFixUiTest {
 	@AfterEach
 	void closeBoard() throws Exception {
 		page.closeAllEditors(false);
-		Workbench.waitUntil(() -> Job.getJobManager().find(CarveoutUi.PROBLEM_MARKER).length == 0,
-				() -> "Carveout checks still running");
-		fixture.project.delete(true, true, null);
+		fixture.delete();
 	}
 
 	@Test

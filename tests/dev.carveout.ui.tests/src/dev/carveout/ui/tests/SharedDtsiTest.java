@@ -7,8 +7,6 @@ import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.resources.IResource;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -57,9 +55,7 @@ class SharedDtsiTest {
 	@AfterEach
 	void deleteProject() throws Exception {
 		page.closeAllEditors(false);
-		Workbench.waitUntil(() -> Job.getJobManager().find(CarveoutUi.PROBLEM_MARKER).length == 0,
-				() -> "Carveout checks still running");
-		fixture.project.delete(true, true, null);
+		fixture.delete();
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.model.application.ui.MUIElement;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.swt.SWT;
@@ -82,6 +83,12 @@ final class Workbench {
 					+ m.getAttribute(CarveoutUi.RULE_ID_ATTRIBUTE, "?") + " " + m.getAttribute(IMarker.MESSAGE, ""));
 		}
 		return lines.toString();
+	}
+
+	/** Waits until no Carveout check (editor, builder or explanation job) is scheduled or running. */
+	static void waitForChecks() {
+		waitUntil(() -> Job.getJobManager().find(CarveoutUi.PROBLEM_MARKER).length == 0,
+				() -> "Carveout checks still running");
 	}
 
 	/** Every Carveout problem of the project, described: the message a failed wait or assertion shows. */
