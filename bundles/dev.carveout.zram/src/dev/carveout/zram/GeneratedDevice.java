@@ -1,6 +1,5 @@
 package dev.carveout.zram;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,16 +24,8 @@ public record GeneratedDevice(DeviceConfig config, long disksize, long memLimit)
 		return config.options();
 	}
 
-	public List<Algorithm> algorithms() {
-		return config.algorithms();
-	}
-
 	public Optional<String> mountPoint() {
 		return config.mountPoint();
-	}
-
-	public String fsType() {
-		return config.fsType();
 	}
 
 	public boolean isSwap() {
