@@ -1,6 +1,7 @@
 package dev.carveout.zram;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,21 +16,36 @@ import java.util.TreeSet;
  * @param zramMounts  zram devices mounted as file systems (never touched)
  * @param pageSize    bytes; the kernel rounds disksize up to it
  * @param appliedRecord what Carveout's last successful deployment wrote to {@link ZramPlanner#APPLIED_RECORD}
+ * @param cmdline     /proc/cmdline
+ * @param generator   what the board's zram-generator says its version is, "" when it has none
+ * @param setOutputs  what each set! command of the configuration printed on the board, by command
  */
 public record BoardState(String kernelRelease, long memTotalKiB, boolean zramLoaded, boolean hotAdd,
 		List<ZramDeviceState> devices, List<SwapEntry> swaps, Set<String> zramMounts, long pageSize,
-		List<String> appliedRecord) {
+		List<String> appliedRecord, String cmdline, String generator, Map<String, String> setOutputs) {
 
 	public BoardState {
 		devices = List.copyOf(devices);
 		swaps = List.copyOf(swaps);
 		zramMounts = Set.copyOf(zramMounts);
 		appliedRecord = List.copyOf(appliedRecord);
+		setOutputs = Map.copyOf(setOutputs);
 	}
 
-	/** MemTotal in MiB as zram-generator computes its {@code ram}. */
-	public double ramMiB() {
-		return memTotalKiB / 1024.0;
+	/** MemTotal in whole MiB, as zram-generator computes its {@code ram}. */
+	public long ramMiB() {
+		return ZramGenerator.ramMiB(memTotalKiB);
+	}
+
+	/** The semantics of the board's zram-generator; the newest release when it has none. */
+	public GeneratorVersion generatorVersion() {
+		return GeneratorVersion.of(generator).orElse(GeneratorVersion.NEWEST);
+	}
+
+	/** The same board with the outputs of the configuration's set! commands. */
+	public BoardState withSetOutputs(Map<String, String> outputs) {
+		return new BoardState(kernelRelease, memTotalKiB, zramLoaded, hotAdd, devices, swaps, zramMounts, pageSize,
+				appliedRecord, cmdline, generator, outputs);
 	}
 
 	public Optional<ZramDeviceState> device(String name) {

@@ -1,7 +1,9 @@
 package dev.carveout.zram;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,10 +35,39 @@ public final class BoardStateProbe {
 			// Small userlands lack getconf: 4096 is assumed then, and a board with larger pages fails the disksize check
 			// and is rolled back rather than left half set up.
 			"echo \"@pagesize $(getconf PAGESIZE 2>/dev/null)\"",
+			"echo \"@cmdline $(cat /proc/cmdline 2>/dev/null)\"",
+			"for g in /usr/lib/systemd/system-generators/zram-generator /lib/systemd/system-generators/zram-generator; do",
+			"  [ -x \"$g\" ] && { echo \"@zramgen $(\"$g\" --version 2>/dev/null)\"; break; }",
+			"done",
 			"[ -r /run/carveout-zram/applied ] && while read -r l; do echo \"@applied $l\"; done < /run/carveout-zram/applied",
 			"true");
 
 	private BoardStateProbe() {
+	}
+
+	/**
+	 * Runs the configuration's {@code set!} commands on the board as zram-generator does at boot ({@code /bin/sh -c},
+	 * stdin from /dev/null) and prints what each printed, on one line: {@code @set N output}.
+	 */
+	public static String setCommands(List<SetVariable> variables) {
+		StringBuilder s = new StringBuilder();
+		for (int i = 0; i < variables.size(); i++) {
+			s.append("echo \"@set ").append(i).append(" $(/bin/sh -c -- ").append(ShellQuote.quote(variables.get(i).command()))
+					.append(" </dev/null | tr '\\n' ' ')\"\n");
+		}
+		return s.append("true").toString();
+	}
+
+	/** The output of {@link #setCommands}, by command. */
+	public static Map<String, String> parseSetOutputs(List<SetVariable> variables, String output) {
+		Map<String, String> outputs = new HashMap<>();
+		for (String line : output.split("\n")) {
+			String[] f = line.split(" ", 3);
+			if (f.length >= 2 && f[0].equals("@set") && f[1].matches("[0-9]+") && Integer.parseInt(f[1]) < variables.size()) {
+				outputs.put(variables.get(Integer.parseInt(f[1])).command(), f.length > 2 ? f[2] : "");
+			}
+		}
+		return outputs;
 	}
 
 	public static BoardState parse(String output) {
@@ -49,6 +80,8 @@ public final class BoardStateProbe {
 		Set<String> mounts = new HashSet<>();
 		long pageSize = 4096;
 		List<String> applied = new ArrayList<>();
+		String cmdline = "";
+		String generator = "";
 		DeviceBuilder device = null;
 		for (String line : output.split("\n")) {
 			String tag = line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line.strip();
@@ -103,6 +136,8 @@ public final class BoardStateProbe {
 				}
 			}
 			case "@applied" -> applied.add(rest);
+			case "@cmdline" -> cmdline = rest;
+			case "@zramgen" -> generator = rest;
 			default -> {
 				// stderr noise or a line this version does not know: the tags above carry all that is used
 			}
@@ -112,7 +147,8 @@ public final class BoardStateProbe {
 			devices.add(device.build());
 		}
 		devices.sort((a, b) -> Integer.compare(a.index(), b.index()));
-		return new BoardState(release, memTotal, loaded, hotAdd, devices, swaps, mounts, pageSize, applied);
+		return new BoardState(release, memTotal, loaded, hotAdd, devices, swaps, mounts, pageSize, applied, cmdline,
+				generator, Map.of());
 	}
 
 	private static final class DeviceBuilder {

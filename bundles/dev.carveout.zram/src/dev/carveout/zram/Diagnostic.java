@@ -6,11 +6,16 @@ package dev.carveout.zram;
  * @param line   1-based line
  * @param column 1-based column of the first offending character
  * @param length characters to highlight (at least 1)
+ * @param file   the board path of the file of a configuration set, or "" for a single file
  */
-public record Diagnostic(Severity severity, int line, int column, int length, String message) {
+public record Diagnostic(Severity severity, int line, int column, int length, String message, String file) {
 
 	public enum Severity {
 		ERROR, WARNING
+	}
+
+	public Diagnostic(Severity severity, int line, int column, int length, String message) {
+		this(severity, line, column, length, message, "");
 	}
 
 	public boolean isError() {
@@ -19,6 +24,6 @@ public record Diagnostic(Severity severity, int line, int column, int length, St
 
 	@Override
 	public String toString() {
-		return line + ":" + column + ": " + severity.name().toLowerCase() + ": " + message;
+		return (file.isEmpty() ? "" : file + ":") + line + ":" + column + ": " + severity.name().toLowerCase() + ": " + message;
 	}
 }

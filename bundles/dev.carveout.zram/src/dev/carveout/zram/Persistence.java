@@ -31,22 +31,28 @@ public enum Persistence {
 	}
 
 	/**
-	 * The file as zram-generator reads it: the devices with every value they were given, normalised (comments and
-	 * ignored sections dropped). Every value passed {@link ShellSafety}, so each line can be a double-quoted word.
+	 * The configuration as one file zram-generator reads alike: the set! variables, then the devices with every value
+	 * they were given, merged and normalised (comments and ignored sections dropped). Lines reach the board quoted.
 	 */
 	public static List<String> render(ZramConfig config) {
 		List<String> lines = new ArrayList<>();
 		lines.add("# Written by Carveout (Deploy zram config to target); the previous file is kept as .carveout-bak");
+		for (SetVariable v : config.variables()) {
+			lines.add("set!" + v.name() + " = " + v.command());
+		}
 		for (DeviceConfig d : config.devices()) {
 			lines.add("[" + d.name() + "]");
 			lines.add("zram-size = " + d.size().source());
-			d.hostMemoryLimitMiB().ifPresent(limit -> lines.add("host-memory-limit = " + limit));
-			if (!d.algorithms().isEmpty()) {
+			d.hostMemoryLimitMiB().ifPresent(limit -> lines.add("host-memory-limit = " + Long.toUnsignedString(limit)));
+			if (!d.algorithms().isEmpty() || !d.recompressionParams().isEmpty()) {
+				String global = d.recompressionParams().isEmpty() ? "" : " (" + d.recompressionParams().replace(' ', ',') + ")";
 				lines.add("compression-algorithm = "
-						+ d.algorithms().stream().map(Algorithm::toString).collect(Collectors.joining(" ")));
+						+ d.algorithms().stream().map(Algorithm::toString).collect(Collectors.joining(" ")) + global);
 			}
 			lines.add("swap-priority = " + d.swapPriority());
-			lines.add("zram-resident-limit = " + d.residentLimit().source());
+			if (config.version().keys().contains("zram-resident-limit")) {
+				lines.add("zram-resident-limit = " + d.residentLimit().source());
+			}
 			d.writebackDevice().ifPresent(dev -> lines.add("writeback-device = " + dev));
 			lines.add("options = " + d.options());
 		}

@@ -30,7 +30,7 @@ public final class TransactionScript {
 
 	/** A log line, printed verbatim: printf, because echo would expand the backslashes in a command. */
 	private static String say(String line) {
-		return "printf '%s\\n' '" + line + "'\n";
+		return "printf '%s\\n' " + ShellQuote.quote(line) + "\n";
 	}
 
 	public static String render(DeploymentPlan plan, String id) {

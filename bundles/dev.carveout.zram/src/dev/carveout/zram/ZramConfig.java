@@ -2,11 +2,18 @@ package dev.carveout.zram;
 
 import java.util.List;
 
-/** A parsed zram-generator.conf: its devices in index order and what was wrong with it. */
-public record ZramConfig(List<DeviceConfig> devices, List<Diagnostic> diagnostics) {
+/**
+ * A parsed configuration set (or single file): its devices in index order, its {@code set!} variables in reading
+ * order, the files it was read from in zram-generator's order, the version whose semantics were applied, and what was
+ * wrong with it.
+ */
+public record ZramConfig(List<DeviceConfig> devices, List<SetVariable> variables, List<ConfigFile> files,
+		GeneratorVersion version, List<Diagnostic> diagnostics) {
 
 	public ZramConfig {
 		devices = List.copyOf(devices);
+		variables = List.copyOf(variables);
+		files = List.copyOf(files);
 		diagnostics = List.copyOf(diagnostics);
 	}
 
@@ -16,5 +23,10 @@ public record ZramConfig(List<DeviceConfig> devices, List<Diagnostic> diagnostic
 
 	public List<Diagnostic> errors() {
 		return diagnostics.stream().filter(Diagnostic::isError).toList();
+	}
+
+	/** The diagnostics of one file of the set. */
+	public List<Diagnostic> diagnostics(String file) {
+		return diagnostics.stream().filter(d -> d.file().equals(file)).toList();
 	}
 }

@@ -1,7 +1,8 @@
 package dev.carveout.zram;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,31 +10,36 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Reads a file in zram-generator.conf(5) format (systemd.syntax INI: {@code [zramN]} sections, {@code key = value},
- * comment lines starting with {@code #} or {@code ;}) into {@link DeviceConfig}s, with a {@link Diagnostic} at line
- * and column for everything zram-generator would ignore or reject and for every value a shell would interpret.
+ * Reads a configuration set in zram-generator.conf(5) format as the given zram-generator release does: the files in
+ * its order ({@link ConfigSet}), {@code [zramN]} sections merged across them (later keys win), top-level
+ * {@code set!} variables, each key with that release's parsing and defaults. A {@link Diagnostic} at file, line and
+ * column says what zram-generator would refuse (an error: zram-generator then creates no device at all) or ignore (a
+ * warning), with zram-generator's reason.
  * <p>
- * Unknown keys are errors here although zram-generator only warns: a mistyped key deployed silently would leave the
- * board configured otherwise than the file says.
+ * Nothing is refused for being hard to pass to a shell: the values that reach a command on the board are quoted
+ * ({@link ShellQuote}). Carveout is stricter than zram-generator in one place: an algorithm the board's kernel does
+ * not list is an error before anything changes, where zram-generator would warn at boot and keep the kernel's default.
  */
 public final class ZramConfigParser {
 
+	/** Where a single file is read from when it is not part of a set. */
+	public static final String MAIN_FILE = "/etc/" + ConfigSet.MAIN;
+
 	private static final Pattern SECTION = Pattern.compile("\\[([^\\]]*)\\]\\s*");
 	private static final Pattern DEVICE = Pattern.compile("zram(0|[1-9][0-9]{0,3})");
-	private static final Pattern ALGORITHM_TOKEN = Pattern.compile("([A-Za-z0-9][A-Za-z0-9-]*)?(?:\\(([^()]*)\\))?");
-	private static final Pattern PARAM = Pattern.compile("([a-z_]+)=([A-Za-z0-9_./-]+)");
-	private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._/:+-]+");
-	private static final Pattern FS_TYPE = Pattern.compile("[a-z0-9]+");
-	private static final Pattern OPTIONS = Pattern.compile("[A-Za-z0-9_.=-]+(,[A-Za-z0-9_.=-]+)*");
-
-	/** Keys whose syntax uses parentheses (expressions, algorithm parameters). */
-	private static final Set<String> PARENTHESISED = Set.of("zram-size", "zram-resident-limit", "compression-algorithm");
+	/** Rust's u64/i32 parsing: an optional sign and decimal digits. */
+	private static final Pattern UNSIGNED = Pattern.compile("\\+?[0-9]+");
+	private static final Pattern SIGNED = Pattern.compile("[+-]?[0-9]+");
+	private static final Pattern FLOAT = Pattern.compile("[+-]?(inf|infinity|nan|([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?)",
+			Pattern.CASE_INSENSITIVE);
 
 	private final Set<String> boardAlgorithms;
+	private final GeneratorVersion version;
 
-	/** Checks algorithms against the kernel's list only. */
+	/** The newest zram-generator's semantics; algorithms checked against the kernel's list only. */
 	public ZramConfigParser() {
 		this(null);
 	}
@@ -42,27 +48,52 @@ public final class ZramConfigParser {
 	 * @param boardAlgorithms the algorithms the board's comp_algorithm lists, or null when the board is not known
 	 */
 	public ZramConfigParser(Set<String> boardAlgorithms) {
+		this(boardAlgorithms, GeneratorVersion.NEWEST);
+	}
+
+	public ZramConfigParser(Set<String> boardAlgorithms, GeneratorVersion version) {
 		this.boardAlgorithms = boardAlgorithms == null ? null : Set.copyOf(boardAlgorithms);
+		this.version = version;
 	}
 
+	/** One file, read as {@code /etc/systemd/zram-generator.conf}; its diagnostics name no file. */
 	public ZramConfig parse(String text) {
-		return new Run().parse(text);
+		return new Run().parse(List.of(new ConfigFile(MAIN_FILE, text)), true);
 	}
 
-	/** One parse: the diagnostics and the sections seen so far. */
+	/** A configuration set: the files zram-generator reads (others are left out), at their board paths. */
+	public ZramConfig parse(List<ConfigFile> files) {
+		return new Run().parse(ConfigSet.order(files), false);
+	}
+
+	/** One parse: the diagnostics, the variables and the devices seen so far. */
 	private final class Run {
 		private final List<Diagnostic> diagnostics = new ArrayList<>();
-		private final Map<Integer, Section> sections = new TreeMap<>();
+		private final List<SetVariable> variables = new ArrayList<>();
+		private final Map<Integer, Device> devices = new TreeMap<>();
+		private String file = "";
 
-		ZramConfig parse(String text) {
-			Section current = null;
+		ZramConfig parse(List<ConfigFile> files, boolean single) {
+			for (ConfigFile f : files) {
+				file = single ? "" : f.path();
+				read(f.text());
+			}
+			List<DeviceConfig> built = devices.values().stream().map(Device::build).toList();
+			List<String> order = files.stream().map(f -> single ? "" : f.path()).toList();
+			diagnostics.sort(Comparator.<Diagnostic>comparingInt(d -> order.indexOf(d.file())).thenComparingInt(Diagnostic::line)
+					.thenComparingInt(Diagnostic::column));
+			return new ZramConfig(built, variables, files, version, diagnostics);
+		}
+
+		private void read(String text) {
+			Device current = null;
 			boolean ignoredSection = false;
 			String[] lines = text.split("\r?\n", -1);
 			for (int i = 0; i < lines.length; i++) {
 				int lineNo = i + 1;
 				String raw = lines[i];
 				String line = raw.strip();
-				int indent = raw.indexOf(line.isEmpty() ? " " : line.substring(0, 1));
+				int indent = line.isEmpty() ? 0 : raw.indexOf(line.charAt(0));
 				if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
 					continue;
 				}
@@ -72,7 +103,7 @@ public final class ZramConfigParser {
 					Matcher device = DEVICE.matcher(name);
 					if (device.matches()) {
 						int index = Integer.parseInt(device.group(1));
-						current = sections.computeIfAbsent(index, k -> new Section(name, k, lineNo));
+						current = devices.computeIfAbsent(index, k -> new Device(name, k, lineNo, file));
 						ignoredSection = false;
 					} else {
 						current = null;
@@ -92,34 +123,37 @@ public final class ZramConfigParser {
 					continue;
 				}
 				String key = line.substring(0, eq).strip();
-				String value = line.substring(eq + 1).strip();
+				String value = unquote(line.substring(eq + 1).strip());
 				int valueColumn = raw.indexOf('=') + 2 + leadingSpace(line.substring(eq + 1));
 				int keyColumn = indent + 1;
 				if (current == null) {
 					if (!ignoredSection) {
-						warning(lineNo, keyColumn, key.length(), "'" + key + "' is outside a [zramN] section and is ignored");
+						topLevel(key, value, lineNo, keyColumn);
 					}
-					continue;
-				}
-				int meta = ShellSafety.firstMetacharacter(value, PARENTHESISED.contains(key));
-				if (meta >= 0) {
-					error(lineNo, valueColumn + meta, 1, "'" + value.charAt(meta) + "' in the value of " + key
-							+ " is a shell metacharacter: refused, nothing is sent to a board with it");
-					current.poisoned = true;
 					continue;
 				}
 				current.setting(key, value, lineNo, keyColumn, valueColumn);
 			}
-			List<DeviceConfig> devices = new ArrayList<>();
-			for (Section s : sections.values()) {
-				DeviceConfig d = s.build();
-				if (d != null) {
-					devices.add(d);
-				}
+		}
+
+		private void topLevel(String key, String value, int lineNo, int keyColumn) {
+			if (version.setVariables() && key.startsWith("set!") && key.length() > 4) {
+				variables.add(new SetVariable(key.substring(4), value, file, lineNo));
+			} else if (key.startsWith("set!")) {
+				warning(lineNo, keyColumn, key.length(), version + " has no set! variables: '" + key + "' is ignored (they "
+						+ "came with " + GeneratorVersion.V1_2_0.name() + ")");
+			} else {
+				warning(lineNo, keyColumn, key.length(), "'" + key + "' is outside a [zramN] section and is ignored");
 			}
-			diagnostics.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
-					: Integer.compare(a.column(), b.column()));
-			return new ZramConfig(devices, diagnostics);
+		}
+
+		/** rust-ini, which zram-generator reads with, drops the quotes around a whole value. */
+		private static String unquote(String value) {
+			if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+					|| value.startsWith("'") && value.endsWith("'"))) {
+				return value.substring(1, value.length() - 1);
+			}
+			return value;
 		}
 
 		private static int leadingSpace(String s) {
@@ -131,22 +165,23 @@ public final class ZramConfigParser {
 		}
 
 		void error(int line, int column, int length, String message) {
-			diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, line, column, Math.max(1, length), message));
+			diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, line, column, Math.max(1, length), message, file));
 		}
 
 		void warning(int line, int column, int length, String message) {
-			diagnostics.add(new Diagnostic(Diagnostic.Severity.WARNING, line, column, Math.max(1, length), message));
+			diagnostics.add(new Diagnostic(Diagnostic.Severity.WARNING, line, column, Math.max(1, length), message, file));
 		}
 
-		/** The settings of one [zramN] (several headers for the same device merge, later keys win). */
-		private final class Section {
+		/** The settings of one [zramN] across the set (several headers for the same device merge, later keys win). */
+		private final class Device {
 			final String name;
 			final int index;
 			final int line;
-			boolean poisoned;
+			final String headerFile;
 			SizeExpression size;
 			Optional<Long> hostMemoryLimit = Optional.empty();
 			List<Algorithm> algorithms = List.of();
+			String recompressionParams = "";
 			int swapPriority = DeviceConfig.DEFAULT_SWAP_PRIORITY;
 			SizeExpression residentLimit;
 			Optional<String> writeback = Optional.empty();
@@ -154,16 +189,21 @@ public final class ZramConfigParser {
 			Optional<String> mountPoint = Optional.empty();
 			String options = DeviceConfig.DEFAULT_OPTIONS;
 			Double fraction;
-			Long maxSize;
-			boolean maxSizeNone;
+			Optional<Long> maxSize;
 
-			Section(String name, int index, int line) {
+			Device(String name, int index, int line, String headerFile) {
 				this.name = name;
 				this.index = index;
 				this.line = line;
+				this.headerFile = headerFile;
 			}
 
 			void setting(String key, String value, int lineNo, int keyColumn, int col) {
+				if (!version.keys().contains(key)) {
+					warning(lineNo, keyColumn, key.length(), name + ": unknown key '" + key + "', ignored by " + version
+							+ " (it knows " + version.keys().stream().sorted().collect(Collectors.joining(", ")) + ")");
+					return;
+				}
 				switch (key) {
 				case "zram-size" -> size = expression(value, lineNo, col, key);
 				case "zram-resident-limit" -> residentLimit = expression(value, lineNo, col, key);
@@ -171,82 +211,42 @@ public final class ZramConfigParser {
 					if (key.equals("memory-limit")) {
 						warning(lineNo, keyColumn, key.length(), "memory-limit is obsolete: write host-memory-limit");
 					}
-					if (value.equals("none")) {
-						hostMemoryLimit = Optional.empty();
-					} else {
-						Long mib = nonNegative(value, lineNo, col, key);
-						if (mib != null) {
-							hostMemoryLimit = Optional.of(mib);
-						}
-					}
+					optionalSize(value, lineNo, col).ifPresent(limit -> hostMemoryLimit = limit);
 				}
 				case "compression-algorithm" -> algorithms(value, lineNo, col);
 				case "swap-priority" -> {
-					try {
-						int p = Integer.parseInt(value);
-						if (p < -1 || p > 32767) {
-							error(lineNo, col, value.length(), "swap-priority " + p + " is out of range: -1 to 32767");
-						} else {
-							swapPriority = p;
-						}
-					} catch (NumberFormatException e) {
-						error(lineNo, col, value.length(), "swap-priority must be an integer from -1 to 32767, not '" + value + "'");
-					}
-				}
-				case "writeback-device" -> {
-					if (PATH.matcher(value).matches()) {
-						writeback = Optional.of(value);
+					Long p = SIGNED.matcher(value).matches() && value.length() <= 11 ? Long.valueOf(value) : null;
+					if (p == null || p != p.intValue()) {
+						error(lineNo, col, value.length(), "Failed to parse priority \"" + value + "\"");
+					} else if (p < -1 || p > 32767) {
+						error(lineNo, col, value.length(), "Swap priority " + p + " out of range (-1 to 32767)");
 					} else {
-						error(lineNo, col, value.length(), "writeback-device must be the path of a block device, not '" + value + "'");
+						swapPriority = p.intValue();
 					}
 				}
-				case "fs-type" -> {
-					if (FS_TYPE.matcher(value).matches()) {
-						fsType = value;
-					} else {
-						error(lineNo, col, value.length(), "fs-type must be a file system type such as swap or ext2, not '" + value + "'");
-					}
-				}
-				case "mount-point" -> {
-					if (PATH.matcher(value).matches()) {
-						mountPoint = Optional.of(value);
-					} else {
-						error(lineNo, col, value.length(), "mount-point must be an absolute path, not '" + value + "'");
-					}
-				}
-				case "options" -> {
-					if (value.isEmpty() || OPTIONS.matcher(value).matches()) {
-						options = value;
-					} else {
-						error(lineNo, col, value.length(), "options must be a comma-separated list such as discard,nofail, not '" + value + "'");
-					}
-				}
+				case "writeback-device" -> path(key, value, lineNo, col).ifPresent(p -> writeback = Optional.of(p));
+				case "mount-point" -> path(key, value, lineNo, col).ifPresent(p -> mountPoint = Optional.of(p));
+				case "fs-type" -> fsType = value;
+				case "options" -> options = value;
 				case "zram-fraction" -> {
 					warning(lineNo, keyColumn, key.length(), "zram-fraction is obsolete: write zram-size = ram * " + value);
-					try {
-						double f = Double.parseDouble(value);
-						if (f < 0 || Double.isNaN(f) || Double.isInfinite(f)) {
-							error(lineNo, col, value.length(), "zram-fraction must be a nonnegative number");
-						} else {
+					if (!FLOAT.matcher(value).matches()) {
+						error(lineNo, col, value.length(), "Failed to parse zram-fraction \"" + value + "\"");
+					} else {
+						double f = Double.parseDouble(value.toLowerCase().replace("infinity", "inf").replace("inf", "Infinity")
+								.replace("nan", "NaN"));
+						if (f >= 0) {
 							fraction = f;
+						} else {
+							error(lineNo, col, value.length(), name + ": zram-fraction=" + value + " < 0");
 						}
-					} catch (NumberFormatException e) {
-						error(lineNo, col, value.length(), "zram-fraction must be a nonnegative number, not '" + value + "'");
 					}
 				}
 				case "max-zram-size" -> {
 					warning(lineNo, keyColumn, key.length(), "max-zram-size is obsolete: write zram-size = min(..., " + value + ")");
-					if (value.equals("none")) {
-						maxSizeNone = true;
-						maxSize = null;
-					} else {
-						maxSize = nonNegative(value, lineNo, col, key);
-						maxSizeNone = false;
-					}
+					optionalSize(value, lineNo, col).ifPresent(max -> maxSize = max);
 				}
-				default -> error(lineNo, keyColumn, key.length(), "unknown key '" + key + "' (zram-generator.conf knows "
-						+ "zram-size, host-memory-limit, compression-algorithm, swap-priority, zram-resident-limit, "
-						+ "writeback-device, fs-type, mount-point, options)");
+				default -> throw new IllegalStateException("a known key without a rule: " + key);
 				}
 			}
 
@@ -256,110 +256,121 @@ public final class ZramConfigParser {
 				} catch (ExpressionException e) {
 					error(lineNo, col + Math.min(e.offset(), Math.max(0, value.length() - 1)), 1,
 							"bad expression in " + key + ": " + e.getMessage());
-					poisoned = true;
 					return null;
 				}
 			}
 
-			Long nonNegative(String value, int lineNo, int col, String key) {
-				try {
-					long n = Long.parseLong(value);
-					if (n >= 0) {
-						return n;
-					}
-				} catch (NumberFormatException e) {
-					// reported below
+			/** A number of MiB or {@code none}; empty when it is neither (an error). */
+			Optional<Optional<Long>> optionalSize(String value, int lineNo, int col) {
+				if (value.equals("none")) {
+					return Optional.of(Optional.empty());
 				}
-				error(lineNo, col, value.length(), key + " must be a nonnegative number of MiB or none, not '" + value + "'");
-				return null;
+				if (UNSIGNED.matcher(value).matches()) {
+					try {
+						return Optional.of(Optional.of(Long.parseUnsignedLong(value.replace("+", ""))));
+					} catch (NumberFormatException e) {
+						// too large for u64: reported below
+					}
+				}
+				error(lineNo, col, value.length(), "Failed to parse optional size \"" + value + "\" (a number of MiB or none)");
+				return Optional.empty();
+			}
+
+			/** zram-generator's verify_mount_point: absolute, no "..", "." and repeated slashes normalised away. */
+			Optional<String> path(String key, String value, int lineNo, int col) {
+				if (!value.startsWith("/")) {
+					error(lineNo, col, value.length(), key + " " + value + " is not absolute");
+					return Optional.empty();
+				}
+				List<String> parts = Arrays.stream(value.split("/")).filter(p -> !p.isEmpty() && !p.equals(".")).toList();
+				if (parts.contains("..")) {
+					error(lineNo, col, value.length(), key + " \"" + value + "\" is not normalized");
+					return Optional.empty();
+				}
+				return Optional.of("/" + String.join("/", parts));
 			}
 
 			void algorithms(String value, int lineNo, int col) {
+				if (!version.algorithmList()) {
+					if (value.matches(".*[\\s()].*")) {
+						warning(lineNo, col, value.length(), version + " writes the whole value to comp_algorithm: the "
+								+ "kernel refuses '" + value + "' and keeps its default algorithm (lists and parameters "
+								+ "came with " + GeneratorVersion.V1_2_0.name() + ")");
+						algorithms = List.of();
+						return;
+					}
+					algorithms = known(value, lineNo, col) ? List.of(new Algorithm(value, "")) : List.of();
+					return;
+				}
 				List<Algorithm> parsed = new ArrayList<>();
+				recompressionParams = "";
 				int pos = 0;
 				for (String token : value.split("\\s+")) {
-					int at = value.indexOf(token, pos);
-					pos = at + token.length();
-					Matcher m = ALGORITHM_TOKEN.matcher(token);
 					if (token.isEmpty()) {
 						continue;
 					}
-					if (!m.matches()) {
-						error(lineNo, col + at, token.length(), "bad compression-algorithm entry '" + token
-								+ "': write name or name(param=value,...)");
-						poisoned = true;
-						continue;
+					int at = value.indexOf(token, pos);
+					pos = at + token.length();
+					int paren = token.indexOf('(');
+					String algorithm = paren < 0 ? token : token.substring(0, paren);
+					String params = paren < 0 ? "" : token.substring(paren + 1);
+					if (params.endsWith(")")) {
+						params = params.substring(0, params.length() - 1);
 					}
-					String name = m.group(1);
-					Map<String, String> params = new LinkedHashMap<>();
-					if (m.group(2) != null && !m.group(2).isBlank()) {
-						int paramAt = at + token.indexOf('(') + 1;
-						for (String p : m.group(2).split(",")) {
-							Matcher pm = PARAM.matcher(p.strip());
-							int pAt = col + paramAt + m.group(2).indexOf(p);
-							if (!pm.matches()) {
-								error(lineNo, pAt, p.length(), "bad algorithm parameter '" + p.strip() + "': write name=value");
-								poisoned = true;
-							} else if (!KnownAlgorithms.PARAMETERS.contains(pm.group(1))) {
-								error(lineNo, pAt, p.length(), "unknown algorithm parameter '" + pm.group(1)
-										+ "' (the kernel's algorithm_params takes " + String.join(", ", KnownAlgorithms.PARAMETERS.stream().sorted().toList()) + ")");
-								poisoned = true;
-							} else {
-								params.put(pm.group(1), pm.group(2));
-							}
-						}
+					params = params.replace(',', ' ');
+					if (algorithm.isEmpty()) {
+						recompressionParams = params;
+						warning(lineNo, col + at, token.length(), "the global recompression parameters (" + params
+								+ ") are for recompress, which Carveout does not run: not deployed");
+					} else if (parsed.stream().anyMatch(a -> a.name().equals(algorithm))) {
+						error(lineNo, col + at, algorithm.length(), "compression algorithm '" + algorithm + "' is listed twice");
+					} else if (known(algorithm, lineNo, col + at)) {
+						parsed.add(new Algorithm(algorithm, params));
 					}
-					if (name == null) {
-						warning(lineNo, col + at, token.length(),
-								"global recompression parameters are not deployed by Carveout (zram-generator passes them to recompress)");
-						continue;
-					}
-					if (!KnownAlgorithms.NAMES.contains(name)) {
-						error(lineNo, col + at, name.length(), "unknown compression algorithm '" + name + "' (zram knows "
-								+ String.join(", ", KnownAlgorithms.NAMES.stream().sorted().toList()) + ")");
-						poisoned = true;
-						continue;
-					}
-					if (boardAlgorithms != null && !boardAlgorithms.contains(name)) {
-						error(lineNo, col + at, name.length(), "compression algorithm '" + name
-								+ "' is not available on this board (its comp_algorithm lists "
-								+ String.join(" ", boardAlgorithms.stream().sorted().toList()) + ")");
-						poisoned = true;
-						continue;
-					}
-					if (parsed.stream().anyMatch(a -> a.name().equals(name))) {
-						error(lineNo, col + at, name.length(), "compression algorithm '" + name + "' is listed twice");
-						poisoned = true;
-						continue;
-					}
-					parsed.add(new Algorithm(name, params));
 				}
 				algorithms = parsed;
 			}
 
+			/**
+			 * A name the kernel cannot know is only a warning, as in zram-generator (the kernel keeps its default); one
+			 * the board lacks is an error, Carveout's own check.
+			 */
+			boolean known(String algorithm, int lineNo, int col) {
+				if (!KnownAlgorithms.NAMES.contains(algorithm)) {
+					warning(lineNo, col, algorithm.length(), "unknown compression algorithm '" + algorithm + "' (zram knows "
+							+ String.join(", ", KnownAlgorithms.NAMES.stream().sorted().toList())
+							+ "): the kernel will refuse it and keep its default");
+					return false;
+				}
+				if (boardAlgorithms != null && !boardAlgorithms.contains(algorithm)) {
+					error(lineNo, col, algorithm.length(), "compression algorithm '" + algorithm
+							+ "' is not available on this board (its comp_algorithm lists "
+							+ String.join(" ", boardAlgorithms.stream().sorted().toList()) + ")");
+					return false;
+				}
+				return true;
+			}
+
 			DeviceConfig build() {
-				if (poisoned) {
-					return null;
-				}
 				SizeExpression effectiveSize = size;
-				if (fraction != null || maxSize != null || maxSizeNone) {
-					// The obsolete pair overrides zram-size, as zram-generator does: fraction * ram, capped.
+				if (fraction != null || maxSize != null) {
+					// The obsolete pair overrides zram-size: int(fraction * ram), capped only by max-zram-size if given.
 					double f = fraction == null ? 0.5 : fraction;
-					String max = maxSizeNone ? null : String.valueOf(maxSize == null ? 4096 : maxSize);
-					try {
-						effectiveSize = SizeExpression.parse(max == null ? "ram * " + f : "min(ram * " + f + ", " + max + ")");
-					} catch (ExpressionException e) {
-						throw new IllegalStateException(e);
-					}
+					String product = "int(" + (Double.isInfinite(f) ? "1e999" : Double.toString(f)) + " * ram)";
+					Optional<Long> max = maxSize == null ? Optional.empty() : maxSize;
+					effectiveSize = parsed(max.map(m -> "min(" + product + ", " + m + ")").orElse(product));
 				}
+				return new DeviceConfig(name, index, line, headerFile,
+						effectiveSize != null ? effectiveSize : parsed(SizeExpression.DEFAULT_ZRAM_SIZE), hostMemoryLimit,
+						algorithms, recompressionParams, swapPriority, residentLimit != null ? residentLimit : parsed("0"),
+						writeback, fsType != null ? fsType : mountPoint.isPresent() ? "ext2" : "swap", mountPoint, options);
+			}
+
+			private static SizeExpression parsed(String expression) {
 				try {
-					return new DeviceConfig(name, index, line,
-							effectiveSize != null ? effectiveSize : SizeExpression.parse(SizeExpression.DEFAULT_ZRAM_SIZE),
-							hostMemoryLimit, algorithms, swapPriority,
-							residentLimit != null ? residentLimit : SizeExpression.parse("0"), writeback,
-							fsType != null ? fsType : mountPoint.isPresent() ? "ext2" : "swap", mountPoint, options);
+					return SizeExpression.parse(expression);
 				} catch (ExpressionException e) {
-					throw new IllegalStateException("the defaults are valid expressions", e);
+					throw new IllegalStateException("Carveout's own expressions are valid: " + expression, e);
 				}
 			}
 		}

@@ -3,7 +3,6 @@ package dev.carveout.zram;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,49 +26,38 @@ public final class ZramPlanner {
 
 	/** @param persistence also write the configuration where the board's boot reads it */
 	public DeploymentPlan plan(ZramConfig config, BoardState board, Persistence persistence) throws PlanRejectedException {
-		if (config.hasErrors()) {
-			throw new PlanRejectedException(config.errors());
-		}
 		List<Diagnostic> errors = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
 		if (board.memTotalKiB() <= 0) {
 			errors.add(new Diagnostic(Diagnostic.Severity.ERROR, 1, 1, 1, "the board reported no MemTotal"));
 			throw new PlanRejectedException(errors);
 		}
-		double ram = board.ramMiB();
+		ZramGenerator.Result generated = ZramGenerator.run(config, board.memTotalKiB(), board.cmdline(),
+				v -> board.setOutputs().get(v.command()));
+		if (!generated.errors().isEmpty()) {
+			throw new PlanRejectedException(generated.errors());
+		}
+		notes.addAll(generated.notes());
+		long ram = board.ramMiB();
 		List<DeviceTarget> targets = new ArrayList<>();
-		for (DeviceConfig d : config.devices()) {
-			if (d.hostMemoryLimitMiB().isPresent() && ram > d.hostMemoryLimitMiB().get()) {
-				notes.add(d.name() + " is not created: MemTotal " + (long) ram + " MiB is above host-memory-limit "
-						+ d.hostMemoryLimitMiB().get() + " MiB");
-				continue;
-			}
+		for (GeneratedDevice g : generated.devices()) {
+			DeviceConfig d = g.config();
 			if (!d.isSwap()) {
 				errors.add(error(d, d.name() + " is a file system (fs-type " + d.fsType()
 						+ d.mountPoint().map(m -> ", mount-point " + m).orElse("") + "): Carveout deploys zram swap only"));
 				continue;
 			}
-			double sizeMiB = d.size().evaluate(ram);
-			if (!Double.isFinite(sizeMiB) || sizeMiB < 0) {
-				errors.add(error(d, "zram-size = " + d.size() + " gives " + sizeMiB + " MiB on this board (ram = " + ram + ")"));
-				continue;
-			}
-			long bytes = (long) (sizeMiB * MIB);
-			if (bytes == 0) {
-				notes.add(d.name() + " is not created: zram-size = " + d.size() + " is 0 on this board");
-				continue;
-			}
-			double limitMiB = d.residentLimit().evaluate(ram);
-			if (!Double.isFinite(limitMiB) || limitMiB < 0) {
-				errors.add(error(d, "zram-resident-limit = " + d.residentLimit() + " gives " + limitMiB + " MiB on this board"));
-				continue;
-			}
 			long pageSize = board.pageSize();
-			long disksize = (bytes + pageSize - 1) / pageSize * pageSize;
+			if (g.disksize() > Long.MAX_VALUE - pageSize) {
+				errors.add(error(d, "zram-size = " + d.size() + " is unbounded on this board (ram = " + ram
+						+ "): zram-generator would create " + d.name() + " and the kernel would refuse its disksize"));
+				continue;
+			}
+			long disksize = (g.disksize() + pageSize - 1) / pageSize * pageSize;
 			List<Algorithm> algorithms = d.algorithms();
 			targets.add(new DeviceTarget(d.name(), disksize, algorithms.stream().findFirst(),
 					algorithms.size() > 1 ? algorithms.subList(1, algorithms.size()) : List.of(), d.swapPriority(),
-					(long) (limitMiB * MIB), d.writebackDevice(), d.options()));
+					g.memLimit(), d.writebackDevice(), d.options()));
 		}
 		for (ZramDeviceState s : board.devices()) {
 			if (s.initialized() && board.swap("/dev/" + s.name()).isEmpty()) {
@@ -137,8 +125,7 @@ public final class ZramPlanner {
 		if (persistence != Persistence.NONE) {
 			String file = persistence.file();
 			String dir = file.substring(0, file.lastIndexOf('/'));
-			steps.add(change("write " + file, "mkdir -p " + dir + " && printf \"%s\\n\" "
-					+ Persistence.render(config).stream().map(l -> "\"" + l + "\"").collect(Collectors.joining(" ")) + " > " + file));
+			steps.add(change("write " + file, "mkdir -p " + dir + " && " + printf(Persistence.render(config)) + " > " + file));
 		}
 		steps.add(change("record what was applied", record(record)));
 
@@ -176,18 +163,18 @@ public final class ZramPlanner {
 		t.backingDevice().ifPresent(dev -> steps.add(change(n + ": writeback device", write(dev, t.sysfs("backing_dev")))));
 		t.algorithm().ifPresent(a -> {
 			steps.add(change(n + ": compression algorithm " + a.name(), write(a.name(), t.sysfs("comp_algorithm"))));
-			if (!a.params().isEmpty()) {
+			if (a.hasParams()) {
 				optional(steps, attributes, notes, t, "algorithm_params", n + ": parameters of " + a.name(),
-						"algo=" + a.name() + " " + a.paramsForKernel());
+						"algo=" + a.name() + " " + a.params());
 			}
 		});
 		for (int i = 0; i < t.recompression().size(); i++) {
 			Algorithm a = t.recompression().get(i);
 			optional(steps, attributes, notes, t, "recomp_algorithm", n + ": recompression algorithm " + a.name(),
 					"algo=" + a.name() + " priority=" + (i + 1));
-			if (!a.params().isEmpty()) {
+			if (a.hasParams()) {
 				optional(steps, attributes, notes, t, "algorithm_params", n + ": parameters of " + a.name(),
-						"algo=" + a.name() + " " + a.paramsForKernel());
+						"algo=" + a.name() + " " + a.params());
 			}
 		}
 		steps.add(change(n + ": size", write(String.valueOf(t.disksize()), t.sysfs("disksize"))));
@@ -196,7 +183,7 @@ public final class ZramPlanner {
 		}
 		steps.add(change(n + ": format as swap", "mkswap " + t.devicePath()));
 		steps.add(change(n + ": swap on", "swapon -p " + t.priority()
-				+ (t.swapOptions().isEmpty() ? "" : " -o " + t.swapOptions()) + " " + t.devicePath()));
+				+ (t.swapOptions().isEmpty() ? "" : " -o " + ShellQuote.quote(t.swapOptions())) + " " + t.devicePath()));
 		return steps;
 	}
 
@@ -212,9 +199,12 @@ public final class ZramPlanner {
 		}
 	}
 
-	/** /bin/echo, not the shell's builtin: the board's error then names the cause (dash says only "I/O error"). */
+	/**
+	 * /bin/echo, not the shell's builtin: the board's error then names the cause (dash says only "I/O error"). The
+	 * value is quoted: it may be any text zram-generator accepts.
+	 */
 	private static String write(String value, String file) {
-		return "/bin/echo " + value + " > " + file;
+		return "/bin/echo " + ShellQuote.quote(value) + " > " + file;
 	}
 
 	private static List<PlanStep> verification(DeviceTarget t, Set<String> attributes) {
@@ -244,8 +234,12 @@ public final class ZramPlanner {
 	}
 
 	private static String record(List<String> lines) {
-		return "printf \"%s\\n\" " + lines.stream().map(l -> "\"" + l + "\"").collect(Collectors.joining(" ")) + " > "
-				+ APPLIED_RECORD;
+		return printf(lines) + " > " + APPLIED_RECORD;
+	}
+
+	/** A command that prints {@code lines} as they are, each one quoted. */
+	static String printf(List<String> lines) {
+		return "printf '%s\\n' " + lines.stream().map(ShellQuote::quote).collect(Collectors.joining(" "));
 	}
 
 	/** One line per device saying everything deployed, also what the board cannot show (parameters, options). */
@@ -283,8 +277,8 @@ public final class ZramPlanner {
 		for (SwapEntry swap : board.zramSwaps()) {
 			String name = swap.device().substring("/dev/".length());
 			board.device(name).ifPresent(d -> previous.add(new DeviceTarget(name, d.disksize(),
-					d.selectedAlgorithm().isEmpty() ? Optional.empty() : Optional.of(new Algorithm(d.selectedAlgorithm(), Map.of())),
-					d.recompression().stream().map(a -> new Algorithm(a, Map.of())).toList(), swap.priority(),
+					d.selectedAlgorithm().isEmpty() ? Optional.empty() : Optional.of(new Algorithm(d.selectedAlgorithm(), "")),
+					d.recompression().stream().map(a -> new Algorithm(a, "")).toList(), swap.priority(),
 					d.memLimit(), d.backingDevice(), "")));
 		}
 		return previous;

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import dev.carveout.target.RemoteCommands;
 import dev.carveout.zram.BoardState;
+import dev.carveout.zram.ConfigFile;
 import dev.carveout.zram.BoardStateProbe;
 import dev.carveout.zram.DeploymentPlan;
 import dev.carveout.zram.Persistence;
@@ -49,8 +50,9 @@ public final class ZramDeployer {
 	}
 
 	/**
-	 * Deploys {@code configText}. The text is checked before the board is contacted (a value with a shell
-	 * metacharacter never leaves this machine), and again against the board's algorithms once its state is read.
+	 * Deploys {@code configText} as the board's {@code /etc/systemd/zram-generator.conf}. The text is checked before
+	 * the board is contacted (what zram-generator refuses never leaves this machine), and again with the semantics of
+	 * the board's zram-generator release and against the board's algorithms once its state is read.
 	 *
 	 * @param persistence also write the configuration where the board's boot reads it
 	 * @param cancelled asked before the board is changed; once the transaction runs it is left to finish, because
@@ -60,7 +62,13 @@ public final class ZramDeployer {
 	 */
 	public DeployResult deploy(String configText, Persistence persistence, PlanApproval approval, BooleanSupplier cancelled)
 			throws PlanRejectedException, IOException {
-		ZramConfig offline = new ZramConfigParser().parse(configText);
+		return deploy(List.of(new ConfigFile(ZramConfigParser.MAIN_FILE, configText)), persistence, approval, cancelled);
+	}
+
+	/** Deploys a configuration set, merged as zram-generator merges it. */
+	public DeployResult deploy(List<ConfigFile> configSet, Persistence persistence, PlanApproval approval,
+			BooleanSupplier cancelled) throws PlanRejectedException, IOException {
+		ZramConfig offline = new ZramConfigParser().parse(configSet);
 		if (offline.hasErrors()) {
 			throw new PlanRejectedException(offline.errors());
 		}
@@ -71,7 +79,16 @@ public final class ZramDeployer {
 		} catch (IOException e) {
 			throw new ConnectionLostException(null, e);
 		}
-		ZramConfig config = new ZramConfigParser(board.algorithms()).parse(configText);
+		// The board's own zram-generator release decides the semantics; its set! commands run on the board, as at boot.
+		ZramConfig config = new ZramConfigParser(board.algorithms(), board.generatorVersion()).parse(configSet);
+		if (!config.variables().isEmpty() && !config.hasErrors()) {
+			try {
+				board = board.withSetOutputs(BoardStateProbe.parseSetOutputs(config.variables(),
+						command(BoardStateProbe.setCommands(config.variables()), null, COMMAND_TIMEOUT, false).stdout()));
+			} catch (IOException e) {
+				throw new ConnectionLostException(null, e);
+			}
+		}
 		DeploymentPlan plan = new ZramPlanner().plan(config, board, persistence);
 		if (plan.satisfied()) {
 			return new DeployResult(DeployResult.Outcome.UNCHANGED, plan, null, "", "");

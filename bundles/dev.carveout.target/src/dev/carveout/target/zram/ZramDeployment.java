@@ -1,6 +1,7 @@
 package dev.carveout.target.zram;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -10,6 +11,7 @@ import com.jcraft.jsch.Session;
 import dev.carveout.target.HostKeyPrompt;
 import dev.carveout.target.SshSessions;
 import dev.carveout.target.Target;
+import dev.carveout.zram.ConfigFile;
 import dev.carveout.zram.Persistence;
 import dev.carveout.zram.PlanRejectedException;
 import dev.carveout.zram.ZramConfig;
@@ -48,13 +50,20 @@ public final class ZramDeployment {
 	 */
 	public DeployResult deploy(Target target, String configText, Persistence persistence, PlanApproval approval,
 			BooleanSupplier cancelled, Consumer<DeployEvent> events) throws PlanRejectedException, IOException {
-		ZramConfig config = new ZramConfigParser().parse(configText);
+		return deploy(target, List.of(new ConfigFile(ZramConfigParser.MAIN_FILE, configText)), persistence, approval,
+				cancelled, events);
+	}
+
+	/** Deploys a configuration set (the files at their board paths), merged as zram-generator merges it. */
+	public DeployResult deploy(Target target, List<ConfigFile> configSet, Persistence persistence, PlanApproval approval,
+			BooleanSupplier cancelled, Consumer<DeployEvent> events) throws PlanRejectedException, IOException {
+		ZramConfig config = new ZramConfigParser().parse(configSet);
 		if (config.hasErrors()) {
 			throw new PlanRejectedException(config.errors());
 		}
 		Session session = open(target);
 		try {
-			return new ZramDeployer(BoardShell.over(session), events).deploy(configText, persistence, approval, cancelled);
+			return new ZramDeployer(BoardShell.over(session), events).deploy(configSet, persistence, approval, cancelled);
 		} catch (ConnectionLostException lost) {
 			if (lost.transactionId() == null) {
 				throw lost;

@@ -1,8 +1,6 @@
 package dev.carveout.target.ui.zram;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.Charset;
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.core.commands.AbstractHandler;
@@ -25,6 +23,7 @@ import dev.carveout.target.ui.DialogHostKeyPrompt;
 import dev.carveout.target.ui.targets.SecureTargetSecrets;
 import dev.carveout.target.ui.targets.TargetChooser;
 import dev.carveout.target.ui.targets.TargetStore;
+import dev.carveout.zram.ConfigFile;
 
 /** Right-click on a zram configuration file → "Deploy zram config to target": pick a target, run the job. */
 public class DeployZramConfigHandler extends AbstractHandler {
@@ -41,8 +40,8 @@ public class DeployZramConfigHandler extends AbstractHandler {
 			return null;
 		}
 		IFile config = file.get();
-		// The board gets what is on disk: unsaved edits are saved first or the deployment does not start.
-		if (!IDE.saveAllEditors(new IResource[] { config }, true)) {
+		// The board gets what is on disk: unsaved edits of the set are saved first or the deployment does not start.
+		if (!IDE.saveAllEditors(new IResource[] { setFolder(config) }, true)) {
 			return null;
 		}
 		Optional<Target> target = TargetChooser.choose(shell, TargetStore.getDefault().targets(),
@@ -50,16 +49,28 @@ public class DeployZramConfigHandler extends AbstractHandler {
 		if (target.isEmpty()) {
 			return null;
 		}
-		String text;
-		try (InputStream in = config.getContents(true)) {
-			text = new String(in.readAllBytes(), Charset.forName(config.getCharset()));
-		} catch (IOException | CoreException e) {
-			throw new ExecutionException("Cannot read " + config.getFullPath() + ": " + e.getMessage(), e);
+		WorkspaceConfigSet set;
+		List<ConfigFile> contents;
+		try {
+			set = WorkspaceConfigSet.of(config);
+			contents = set.contents(null, null);
+		} catch (CoreException e) {
+			throw new ExecutionException("Cannot read the configuration of " + config.getFullPath() + ": " + e.getMessage(), e);
 		}
 		SshSessions sessions = SecureTargetSecrets.workbenchSessions();
-		new DeployZramConfigJob(target.get(), config.getName(), text, sessions,
+		new DeployZramConfigJob(target.get(), set.describe(), contents, sessions,
 				new DialogHostKeyPrompt(shell.getDisplay())).schedule();
 		return null;
+	}
+
+	/** The folder of the file's configuration set, or the file alone. */
+	private static IResource setFolder(IFile file) {
+		try {
+			WorkspaceConfigSet set = WorkspaceConfigSet.of(file);
+			return set.folder() != null ? set.folder() : file;
+		} catch (CoreException e) {
+			return file;
+		}
 	}
 
 	private static Optional<IFile> selectedFile(ExecutionEvent event) {

@@ -1,6 +1,7 @@
 package dev.carveout.target.ui.zram;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -19,6 +20,7 @@ import dev.carveout.target.Target;
 import dev.carveout.target.zram.DeployEvent;
 import dev.carveout.target.zram.DeployResult;
 import dev.carveout.target.zram.ZramDeployment;
+import dev.carveout.zram.ConfigFile;
 import dev.carveout.zram.DeploymentPlan;
 import dev.carveout.zram.Persistence;
 import dev.carveout.zram.PlanRejectedException;
@@ -39,14 +41,19 @@ public class DeployZramConfigJob extends Job {
 
 	private final Target target;
 	private final String fileName;
-	private final String configText;
+	private final List<ConfigFile> configSet;
 	private final ZramDeployment deployment;
 
-	public DeployZramConfigJob(Target target, String fileName, String configText, SshSessions sessions, HostKeyPrompt prompt) {
+	/**
+	 * @param fileName  what is deployed, as the job and the console name it (a file, or a configuration set)
+	 * @param configSet the files at their board paths, merged as zram-generator merges them
+	 */
+	public DeployZramConfigJob(Target target, String fileName, List<ConfigFile> configSet, SshSessions sessions,
+			HostKeyPrompt prompt) {
 		super("Deploy " + fileName + " to " + target.name());
 		this.target = target;
 		this.fileName = fileName;
-		this.configText = configText;
+		this.configSet = List.copyOf(configSet);
 		this.deployment = new ZramDeployment(sessions, prompt);
 		setUser(true);
 	}
@@ -60,7 +67,7 @@ public class DeployZramConfigJob extends Job {
 		try {
 			Persistence persistence = InstanceScope.INSTANCE.getNode(PREFERENCES).getBoolean(PERSIST, false) ? Persistence.SYSTEMD
 					: Persistence.NONE;
-			DeployResult result = deployment.deploy(target, configText, persistence, this::confirm, monitor::isCanceled, event -> {
+			DeployResult result = deployment.deploy(target, configSet, persistence, this::confirm, monitor::isCanceled, event -> {
 				console.accept(event);
 				if (event instanceof DeployEvent.Step s) {
 					monitor.subTask(s.title());

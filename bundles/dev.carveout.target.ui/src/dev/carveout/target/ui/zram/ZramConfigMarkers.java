@@ -1,12 +1,10 @@
 package dev.carveout.target.ui.zram;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -19,9 +17,14 @@ import org.eclipse.core.resources.WorkspaceJob;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Path;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
 
+import dev.carveout.zram.ConfigFile;
+import dev.carveout.zram.ConfigSet;
 import dev.carveout.zram.Diagnostic;
+import dev.carveout.zram.ZramConfig;
 import dev.carveout.zram.ZramConfigFiles;
 import dev.carveout.zram.ZramConfigParser;
 
@@ -61,6 +64,14 @@ public final class ZramConfigMarkers implements IResourceChangeListener {
 		workspace.removeResourceChangeListener(this);
 	}
 
+	/** The folder of the file's configuration set (its markers all change together), or the file alone. */
+	private static ISchedulingRule setRule(IFile file) {
+		Optional<ConfigSet.Location> location = ConfigSet.locate(file.getFullPath().toString());
+		IResource folder = location.isEmpty() ? null
+				: file.getWorkspace().getRoot().findMember(new Path(location.get().root()));
+		return folder != null ? folder : file;
+	}
+
 	static boolean isZramConfig(IFile file) {
 		return ZramConfigFiles.isZramConfig(file.getFullPath().toString());
 	}
@@ -83,17 +94,24 @@ public final class ZramConfigMarkers implements IResourceChangeListener {
 		schedule(changed);
 	}
 
-	/** Markers cannot be changed inside a resource notification: a job does it, one file at a time. */
+	/**
+	 * Markers cannot be changed inside a resource notification: a job does it, one configuration set at a time (a
+	 * file added to a set can decide whether another one is read at all).
+	 */
 	private void schedule(List<IFile> files) {
 		for (IFile file : files) {
 			WorkspaceJob job = new WorkspaceJob("Check zram configuration " + file.getName()) {
 				@Override
 				public IStatus runInWorkspace(IProgressMonitor monitor) throws CoreException {
-					update(file);
+					if (file.exists()) {
+						for (IFile member : WorkspaceConfigSet.of(file).files().values()) {
+							update(member);
+						}
+					}
 					return Status.OK_STATUS;
 				}
 			};
-			job.setRule(file);
+			job.setRule(setRule(file));
 			job.setSystem(true);
 			job.schedule();
 		}
@@ -101,26 +119,31 @@ public final class ZramConfigMarkers implements IResourceChangeListener {
 
 	/** Replaces the file's zram markers with the parser's diagnostics of its saved content. */
 	public static void update(IFile file) throws CoreException {
-		if (!file.exists()) {
-			return;
-		}
-		String text;
-		try (InputStream in = file.getContents(true)) {
-			text = new String(in.readAllBytes(), Charset.forName(file.getCharset()));
-		} catch (IOException e) {
-			throw new CoreException(Status.error("Cannot read " + file.getFullPath() + ": " + e.getMessage(), e));
-		}
-		update(file, text);
+		update(file, null);
 	}
 
-	/** Replaces the file's zram markers with the diagnostics of {@code text} (an editor's unsaved content). */
+	/**
+	 * Replaces the file's zram markers with its diagnostics when its configuration set is read with {@code text} as
+	 * its content (an editor's unsaved content; null for the saved one): the file's own lines, and a warning on the
+	 * first line when zram-generator does not read the file at all.
+	 */
 	public static void update(IFile file, String text) throws CoreException {
 		if (!file.exists()) {
 			return;
 		}
+		WorkspaceConfigSet set = WorkspaceConfigSet.of(file);
+		List<ConfigFile> contents = set.contents(file, text);
+		String boardPath = set.boardPath(file);
+		ZramConfig config = new ZramConfigParser().parse(contents);
+		String own = contents.stream().filter(c -> c.path().equals(boardPath)).findFirst().orElseThrow().text();
 		file.deleteMarkers(MARKER_TYPE, false, IResource.DEPTH_ZERO);
-		int[] lineStarts = lineStarts(text);
-		for (Diagnostic d : new ZramConfigParser().parse(text).diagnostics()) {
+		int[] lineStarts = lineStarts(own);
+		List<Diagnostic> diagnostics = new ArrayList<>(config.diagnostics(boardPath));
+		if (config.files().stream().noneMatch(c -> c.path().equals(boardPath))) {
+			diagnostics.add(new Diagnostic(Diagnostic.Severity.WARNING, 1, 1, 1, "zram-generator does not read " + boardPath
+					+ ": the zram-generator.conf of a higher directory (/usr/lib, /usr/local/lib, /etc, /run) takes its place"));
+		}
+		for (Diagnostic d : diagnostics) {
 			// All attributes at creation: a reader (the Problems view, a test) never sees a marker without its message.
 			Map<String, Object> attributes = new HashMap<>();
 			attributes.put(IMarker.SEVERITY, d.isError() ? IMarker.SEVERITY_ERROR : IMarker.SEVERITY_WARNING);

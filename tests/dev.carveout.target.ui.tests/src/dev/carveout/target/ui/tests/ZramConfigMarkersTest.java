@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.commands.Command;
@@ -27,7 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.carveout.target.ui.zram.DeployZramConfigHandler;
+import dev.carveout.target.ui.zram.WorkspaceConfigSet;
 import dev.carveout.target.ui.zram.ZramConfigMarkers;
+import dev.carveout.zram.ZramConfig;
+import dev.carveout.zram.ZramConfigParser;
 
 /** zram configuration files in a running workbench: markers follow what is saved. Runs on the UI thread. */
 class ZramConfigMarkersTest {
@@ -54,12 +58,54 @@ class ZramConfigMarkersTest {
 		if (file.exists()) {
 			file.setContents(in, true, false, null);
 		} else {
-			if (file.getParent() instanceof org.eclipse.core.resources.IFolder folder && !folder.exists()) {
-				folder.create(true, true, null);
-			}
+			create(file.getParent());
 			file.create(in, true, null);
 		}
 		return file;
+	}
+
+	private static void create(org.eclipse.core.resources.IContainer container) throws CoreException {
+		if (container instanceof org.eclipse.core.resources.IFolder folder && !folder.exists()) {
+			create(folder.getParent());
+			folder.create(true, true, null);
+		}
+	}
+
+	private static String message(IFile file) {
+		IMarker[] markers = markers(file);
+		return markers.length == 0 ? "" : markers[0].getAttribute(IMarker.MESSAGE, "");
+	}
+
+	@Test
+	void aFolderThatMirrorsTheBoardIsOneSetWithMarkersInEachFileForItsOwnLines() throws Exception {
+		IFile main = write("board/etc/systemd/zram-generator.conf", "[zram0]\nzram-size = ram / 4\n");
+		IFile vendor = write("board/usr/lib/systemd/zram-generator.conf.d/10-vendor.conf", "[zram0]\nswap-priority = 40000\n");
+		IFile shadowed = write("board/usr/lib/systemd/zram-generator.conf", "[zram1]\n");
+		IFile admin = write("board/etc/systemd/zram-generator.conf.d/20-admin.conf", "[zram1]\n\nwriteback-device = /dev/../vdb\n");
+		waitUntil(() -> markers(vendor).length > 0 && markers(admin).length > 0 && markers(shadowed).length > 0,
+				"each file of the set gets its own markers");
+		assertEquals("Swap priority 40000 out of range (-1 to 32767)", message(vendor));
+		assertEquals(2, markers(vendor)[0].getAttribute(IMarker.LINE_NUMBER, -1));
+		assertEquals("writeback-device \"/dev/../vdb\" is not normalized", message(admin));
+		assertEquals(3, markers(admin)[0].getAttribute(IMarker.LINE_NUMBER, -1));
+		assertTrue(message(shadowed).startsWith("zram-generator does not read /usr/lib/systemd/zram-generator.conf"),
+				message(shadowed));
+		assertEquals(0, markers(main).length);
+
+		write("board/usr/lib/systemd/zram-generator.conf.d/10-vendor.conf", "[zram0]\nswap-priority = 40\n");
+		write("board/etc/systemd/zram-generator.conf.d/20-admin.conf", "[zram1]\nzram-size = 16\n");
+		waitUntil(() -> markers(vendor).length == 0 && markers(admin).length == 0, "the fixes remove the markers");
+		WorkspaceConfigSet set = WorkspaceConfigSet.of(admin);
+		assertEquals(project.getFolder("board"), set.folder());
+		assertEquals(set, WorkspaceConfigSet.of(main), "Deploy on any file of the set deploys the same set");
+		assertEquals("the configuration set in /zram-markers/board (/etc/systemd/zram-generator.conf, "
+				+ "/etc/systemd/zram-generator.conf.d/20-admin.conf, /usr/lib/systemd/zram-generator.conf, "
+				+ "/usr/lib/systemd/zram-generator.conf.d/10-vendor.conf)",
+				set.describe(), "what the job and its console say");
+		ZramConfig merged = new ZramConfigParser().parse(set.contents(null, null));
+		assertEquals(List.of("zram0 size ram / 4 priority 40", "zram1 size 16 priority 100"), merged.devices().stream()
+				.map(d -> d.name() + " size " + d.size() + " priority " + d.swapPriority()).toList(),
+				"merged as zram-generator merges it: the shadowed main file's zram1 is gone, the drop-ins' keys win");
 	}
 
 	private static IMarker[] markers(IFile file) {
@@ -71,8 +117,8 @@ class ZramConfigMarkersTest {
 	}
 
 	@Test
-	void aBadKeyGetsAnErrorMarkerOnItsLineAndTheFixRemovesIt() throws Exception {
-		String text = "[zram0]\nswap-priorty = 5\nzram-size = ram / 4\n";
+	void aBadValueGetsAnErrorMarkerOnItsLineAndTheFixRemovesIt() throws Exception {
+		String text = "[zram0]\nswap-priority = 5x\nzram-size = ram / 4\n";
 		IFile file = write("etc/zram-generator.conf", text);
 		waitUntil(() -> markers(file).length > 0, "no marker on " + file);
 		IMarker[] markers = markers(file);
@@ -82,11 +128,11 @@ class ZramConfigMarkersTest {
 		assertEquals(IMarker.SEVERITY_ERROR, marker.getAttribute(IMarker.SEVERITY, -1));
 		assertEquals(2, marker.getAttribute(IMarker.LINE_NUMBER, -1));
 		int start = marker.getAttribute(IMarker.CHAR_START, -1);
-		assertEquals("swap-priorty", text.substring(start, marker.getAttribute(IMarker.CHAR_END, -1)));
-		assertTrue(marker.getAttribute(IMarker.MESSAGE, "").startsWith("unknown key 'swap-priorty'"),
-				marker.getAttribute(IMarker.MESSAGE, ""));
+		assertEquals("5x", text.substring(start, marker.getAttribute(IMarker.CHAR_END, -1)));
+		assertEquals("Failed to parse priority \"5x\"", marker.getAttribute(IMarker.MESSAGE, ""),
+				"zram-generator's own reason");
 
-		write("etc/zram-generator.conf", text.replace("priorty", "priority"));
+		write("etc/zram-generator.conf", text.replace("5x", "5"));
 		waitUntil(() -> markers(file).length == 0, "the marker stays after the fix");
 	}
 
