@@ -2,6 +2,8 @@ package dev.carveout.dts.check;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.carveout.memmap.Finding;
@@ -40,7 +42,9 @@ public final class InternalFailure {
 		return failure + (frames.isEmpty() ? "" : " at " + frames);
 	}
 
-	public static boolean is(Finding finding) {
-		return RULE.equals(finding.ruleId());
+	/** The board's result when checking it failed: its one internal finding, no model. */
+	public static CheckResult result(Path board, Throwable failure) {
+		Finding finding = finding(board, failure);
+		return new CheckResult(finding.at().file(), List.of(finding), Set.of(finding.at().file()), null);
 	}
 }
