@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import com.google.gson.JsonArray;
 
@@ -169,12 +168,12 @@ public final class CheckCommand {
 
 		/** A failure while checking or rendering the board: its one internal finding, rendered as any other. */
 		BoardReport failed(Path board, Throwable failure) {
-			Finding finding = InternalFailure.finding(board, failure);
+			CheckResult result = InternalFailure.result(board, failure);
 			if (options.predictBootLog()) {
 				// Stdout is a boot log; the finding goes where a person or a CI log sees it.
-				return new BoardReport(List.of(), List.of(DtcStyle.format(finding)), null, INTERNAL, true);
+				return new BoardReport(List.of(), List.of(DtcStyle.format(result.findings().get(0))), null, INTERNAL, true);
 			}
-			return rendered(board, new CheckResult(finding.at().file(), List.of(finding), Set.of(finding.at().file()), null), true);
+			return rendered(board, result, true);
 		}
 
 		private BoardReport rendered(Path board, CheckResult result, boolean failed) {
