@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.carveout.dts.cpp.PreprocessedUnit;
+import dev.carveout.dts.limits.InputLimit;
 import dev.carveout.dts.tree.DtTree;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.MemoryMap;
@@ -21,7 +22,7 @@ import dev.carveout.memmap.SourceRef;
 public final class BoardChecker {
 
 	public static final String RULE_SYNTAX = "syntax";
-	public static final String RULE_INPUT = "input";
+	public static final String RULE_INPUT = InputLimit.RULE_ID;
 
 	private final CheckSettings settings;
 
@@ -47,7 +48,7 @@ public final class BoardChecker {
 			tree = unit.tree();
 			preprocessed = unit.preprocessed();
 			files.addAll(unit.files());
-			map = new MemoryMapExtractor(unit.tree()).extract();
+			map = new MemoryMapExtractor(unit.tree(), findings::add).extract();
 			findings.addAll(settings.rules().check(map, settings.profile()));
 		}
 		return new CheckResult(file, List.copyOf(findings), Set.copyOf(files), map, tree, preprocessed);
