@@ -227,6 +227,22 @@ class BoardIsolationTest {
 		assertEquals(3, batch.out().lines().filter(l -> l.contains("ERROR (")).count(), batch.out());
 	}
 
+	/** A board that hits one of the engine's input limits is an error finding of the board's own: exit 2, not 4. */
+	@Test
+	void aBoardOverALimitInTheMiddleIsAnInputErrorNotAFailure() throws Exception {
+		int depth = 10_000;
+		Path deep = write("deep.dts", "/dts-v1/;\n/ {\n" + "a {\n".repeat(depth) + "};\n".repeat(depth) + "};\n");
+		Run batch = run((engine, board) -> engine.check(board, SourceOverlay.NONE), "--format", "json", overlap.toString(), deep.toString(), SAMPLE.toString());
+		assertEquals(CheckCommand.ERRORS, batch.status(), batch.err());
+		assertEquals("", batch.err());
+		List<String> lines = batch.out().lines().toList();
+		assertEquals(List.of(alone("json", overlap).out().strip(), lines.get(1), alone("json", SAMPLE).out().strip()), lines);
+		JsonArray diagnostics = JsonParser.parseString(lines.get(1)).getAsJsonObject().getAsJsonArray("diagnostics");
+		assertTrue(diagnostics.asList().stream().map(JsonElement::getAsJsonObject)
+				.anyMatch(d -> d.get("rule").getAsString().equals("input") && d.get("message").getAsString().contains("nesting deeper than")),
+				lines.get(1));
+	}
+
 	// --- helpers -----------------------------------------------------------------------------------------
 
 	private record Run(int status, String out, String err) {
