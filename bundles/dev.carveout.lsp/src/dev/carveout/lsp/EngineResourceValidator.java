@@ -41,7 +41,7 @@ public class EngineResourceValidator extends ResourceValidatorImpl {
 		if (resource instanceof XtextResource xtext && resource.getURI().isFile()
 				&& session.isOpen(EngineSession.pathOf(resource.getURI()))) {
 			try {
-				BoardCheck check = session.check(xtext);
+				BoardCheck check = session.check(xtext, indicator);
 				issues.addAll(new FindingIssues(check, session, resource.getURI()).issues());
 			} catch (Throwable failure) {
 				issues.add(contained(resource, failure));

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.xtext.util.CancelIndicator;
+
 import dev.carveout.dts.cpp.PreprocessedUnit;
 import dev.carveout.dts.limits.InputLimit;
 import dev.carveout.dts.tree.DtTree;
@@ -35,11 +37,19 @@ public final class BoardChecker {
 	}
 
 	public CheckResult check(Path board, SourceOverlay overlay) {
+		return check(board, overlay, CancelIndicator.NullImpl);
+	}
+
+	/**
+	 * {@link #check(Path, SourceOverlay)} that stops when {@code cancel} says so (the next keystroke, a newer
+	 * change of the document) by throwing Xtext's OperationCanceledError, so a superseded check writes nothing.
+	 */
+	public CheckResult check(Path board, SourceOverlay overlay, CancelIndicator cancel) {
 		Path file = board.toAbsolutePath().normalize();
 		List<Finding> findings = new ArrayList<>();
 		Set<Path> files = new LinkedHashSet<>();
 		files.add(file);
-		SourceSet sources = new SourceSet(overlay, settings.includeDirs(), findings);
+		SourceSet sources = new SourceSet(overlay, settings.includeDirs(), findings, cancel);
 		TranslationUnit unit = sources.load(file);
 		MemoryMap map = null;
 		DtTree tree = null;

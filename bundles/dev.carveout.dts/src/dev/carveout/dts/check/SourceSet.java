@@ -16,6 +16,8 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.parser.IParser;
+import org.eclipse.xtext.service.OperationCanceledManager;
+import org.eclipse.xtext.util.CancelIndicator;
 
 import dev.carveout.dts.DtsLanguage;
 import dev.carveout.dts.cpp.CppDiagnostic;
@@ -42,6 +44,7 @@ import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.Severity;
 import dev.carveout.memmap.SourceRef;
 
+
 /**
  * Reads a board as kbuild does: cpp over the board and everything it includes, then dtc's parse of the
  * result, whose items build the effective tree in order. Every problem is located in the original file
@@ -62,10 +65,19 @@ final class SourceSet {
 	private int dtcIncludeDepth;
 	private long inputSize;
 
+	private static final OperationCanceledManager CANCELLATION = new OperationCanceledManager();
+	private final CancelIndicator cancel;
+
 	SourceSet(SourceOverlay overlay, List<Path> includeDirs, List<Finding> findings) {
+		this(overlay, includeDirs, findings, CancelIndicator.NullImpl);
+	}
+
+	/** @param cancel asked by the preprocessor as it writes and before each top-level item is added to the tree */
+	SourceSet(SourceOverlay overlay, List<Path> includeDirs, List<Finding> findings, CancelIndicator cancel) {
 		this.overlay = overlay;
 		this.includeDirs = includeDirs;
 		this.findings = findings;
+		this.cancel = cancel;
 	}
 
 	TranslationUnit load(Path board) {
@@ -79,7 +91,7 @@ final class SourceSet {
 			return null;
 		}
 		Preprocessor cpp = new Preprocessor(includeDirs, Preprocessor.kbuildDefines(), SourceReader.withUnsaved(overlay::contentOf));
-		PreprocessedUnit unit = cpp.run(board);
+		PreprocessedUnit unit = cpp.run(board, cancel);
 		files.addAll(unit.files());
 		for (CppDiagnostic diagnostic : unit.diagnostics()) {
 			report(board, BoardChecker.RULE_INPUT, diagnostic.severity(), diagnostic.message(), diagnostic.at());
@@ -90,7 +102,9 @@ final class SourceSet {
 		}
 		usage = unit.usage();
 		inputSize = unit.text().length();
+		// Xtext's IParser takes no CancelIndicator: the parse of one board runs to its end (tens of ms on the largest).
 		IParseResult result = parser.parse(new StringReader(unit.text()));
+		CANCELLATION.checkCanceled(cancel);
 		for (INode error : errorsUpToALimit(result)) {
 			report(board, rule(error), Severity.ERROR, error.getSyntaxErrorMessage().getMessage(),
 					unit.origins().originOf(LimitSyntaxErrors.offset(error)));
@@ -129,6 +143,7 @@ final class SourceSet {
 
 	private void add(DtsFile dts, Locator locator, EffectiveTreeBuilder builder) {
 		for (TopItem item : dts.getItems()) {
+			CANCELLATION.checkCanceled(cancel);
 			if (item instanceof IncludeDirective include) {
 				dtcInclude(include, locator, builder);
 			} else if (!(item instanceof PreprocessorLine)) {

@@ -9,6 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.xtext.service.OperationCanceledManager;
+import org.eclipse.xtext.util.CancelIndicator;
+
 import dev.carveout.dts.cpp.IfExpression.BadExpression;
 import dev.carveout.dts.cpp.MacroParser.BadDefinition;
 import dev.carveout.dts.limits.InputLimit;
@@ -74,8 +77,14 @@ final class PreprocessorRun {
 	private int invocationOffset;
 	private String invocationMacro;
 
-	PreprocessorRun(Preprocessor config) {
+	/** Asked every CANCEL_POLL tokens written: often enough to stop within milliseconds, rarely enough to cost nothing. */
+	private static final int CANCEL_POLL = 4096;
+	private static final OperationCanceledManager CANCELLATION = new OperationCanceledManager();
+	private final CancelIndicator cancel;
+
+	PreprocessorRun(Preprocessor config, CancelIndicator cancel) {
 		this.config = config;
+		this.cancel = cancel;
 		this.macros = new HashMap<>(8192);
 		this.macros.putAll(config.predefined);
 		for (String bad : config.badDefines) {
@@ -139,7 +148,10 @@ final class PreprocessorRun {
 			return new PreprocessedUnit("", out.origins, List.copyOf(diagnostics), List.of(), definitions, usage);
 		}
 		try {
-			while (true) {
+			for (long written = 1;; written++) {
+				if (written % CANCEL_POLL == 0) {
+					CANCELLATION.checkCanceled(cancel);
+				}
 				Tok t = getToken();
 				if (t == MAIN_EOF) {
 					break;

@@ -14,8 +14,10 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.xtext.service.OperationCanceledError;
 
 import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckResult;
@@ -142,7 +144,12 @@ public final class BoardValidationJob extends Job {
 		}
 		BoardChecker checker = new BoardChecker(CarveoutPreferences.settingsFor(board.getProject()));
 		SourceOverlay checkedOverlay = overlay;
-		CheckResult result = ContainedCheck.check(BoardIndex.pathOf(board), () -> checker.check(BoardIndex.pathOf(board), checkedOverlay));
+		CheckResult result;
+		try {
+			result = ContainedCheck.check(BoardIndex.pathOf(board), () -> checker.check(BoardIndex.pathOf(board), checkedOverlay, monitor::isCanceled));
+		} catch (OperationCanceledError | OperationCanceledException e) {
+			return Status.CANCEL_STATUS; // the next keystroke cancelled it (checkAfter): its markers would be stale
+		}
 		if (monitor.isCanceled()) {
 			return Status.CANCEL_STATUS;
 		}

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.ILog;
-import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.xtext.service.OperationCanceledManager;
 
 import dev.carveout.dts.check.CheckResult;
 import dev.carveout.dts.check.InternalFailure;
@@ -16,6 +16,8 @@ import dev.carveout.dts.check.InternalFailure;
  */
 public final class ContainedCheck {
 
+	private static final OperationCanceledManager CANCELLATION = new OperationCanceledManager();
+
 	private ContainedCheck() {
 	}
 
@@ -23,9 +25,8 @@ public final class ContainedCheck {
 	public static CheckResult check(Path board, Supplier<CheckResult> check) {
 		try {
 			return check.get();
-		} catch (OperationCanceledException e) {
-			throw e;
 		} catch (Throwable failure) {
+			CANCELLATION.propagateIfCancelException(failure);
 			logged(board.toString(), failure);
 			return InternalFailure.result(board, failure);
 		}
