@@ -11,24 +11,32 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 
 /**
  * Does the work of each board (its check, and what the report needs of it) on every core while the caller
  * reads the results in input order. Only a few boards run ahead of the reader, so the effective trees of a
- * whole kernel never sit in memory at once.
+ * whole kernel never sit in memory at once. A board whose work fails in any way (an exception, a
+ * StackOverflowError, an OutOfMemoryError) gets what {@code onFailure} makes of the throwable instead, and the
+ * pool and the reader go on with the next board.
  */
 final class BoardQueue<T> implements AutoCloseable {
 
 	private final Function<Path, T> work;
+	private final BiFunction<Path, Throwable, T> onFailure;
 	private final Iterator<Path> boards;
 	private final ExecutorService pool;
-	private final Deque<Future<T>> ahead = new ArrayDeque<>();
+	private final Deque<Ahead<T>> ahead = new ArrayDeque<>();
 	private final int window;
 
-	BoardQueue(List<Path> boards, Function<Path, T> work) {
+	private record Ahead<T>(Path board, Future<T> result) {
+	}
+
+	BoardQueue(List<Path> boards, Function<Path, T> work, BiFunction<Path, Throwable, T> onFailure) {
 		this.work = work;
+		this.onFailure = onFailure;
 		this.boards = boards.iterator();
 		int threads = Math.max(1, Math.min(boards.size(), Runtime.getRuntime().availableProcessors()));
 		this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -42,15 +50,16 @@ final class BoardQueue<T> implements AutoCloseable {
 
 	/** The next board's result, in input order; call once per board that exists (see {@link #skip}). */
 	T next() {
-		Future<T> future = ahead.removeFirst();
+		Ahead<T> next = ahead.removeFirst();
 		fill();
 		try {
-			return future.get();
+			return next.result().get();
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted", e);
 		} catch (ExecutionException e) {
-			throw new IllegalStateException("checking a board failed", e.getCause());
+			// onFailure itself failed on the pool (say, memory still short after an OutOfMemoryError): again here.
+			return onFailure.apply(next.board(), e.getCause());
 		}
 	}
 
@@ -63,8 +72,17 @@ final class BoardQueue<T> implements AutoCloseable {
 	private void fill() {
 		while (ahead.size() < window && boards.hasNext()) {
 			Path board = boards.next();
-			ahead.addLast(Files.isRegularFile(board) ? pool.submit(() -> work.apply(board))
-					: CompletableFuture.completedFuture(null));
+			ahead.addLast(new Ahead<>(board, Files.isRegularFile(board) ? pool.submit(() -> contained(board))
+					: CompletableFuture.completedFuture(null)));
+		}
+	}
+
+	/** Catches every throwable: by the time the catch runs, the failed board's state is unreachable, however big. */
+	private T contained(Path board) {
+		try {
+			return work.apply(board);
+		} catch (Throwable failure) {
+			return onFailure.apply(board, failure);
 		}
 	}
 

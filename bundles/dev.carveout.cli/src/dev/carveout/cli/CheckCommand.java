@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import com.google.gson.JsonArray;
 
 import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckResult;
+import dev.carveout.dts.check.InternalFailure;
 import dev.carveout.dts.check.SourceOverlay;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.Severity;
@@ -22,6 +23,8 @@ import dev.carveout.memmap.bootlog.BootLogPrediction;
 /**
  * {@code carveout check [options] FILE...}: checks each board in one process and prints its findings in
  * dtc's style, its model and findings as JSON Lines, or all boards' findings and fixes as one SARIF log. See {@link CheckOptions#USAGE} for the exit status.
+ * Whatever fails while one board is checked or reported becomes an {@link InternalFailure} finding on that board
+ * and the run goes on: every input gets its result, and the exit status says Carveout failed.
  */
 public final class CheckCommand {
 
@@ -29,10 +32,20 @@ public final class CheckCommand {
 	public static final int WARNINGS = 1;
 	public static final int ERRORS = 2;
 	public static final int USAGE = 3;
+	public static final int INTERNAL = 4;
+
+	/** How one board is checked: the engine's check. Tests put a fault in its way to see a failure contained. */
+	@FunctionalInterface
+	public interface BoardWork {
+		CheckResult check(BoardChecker engine, Path board);
+	}
+
+	private static final BoardWork ENGINE = (engine, board) -> engine.check(board, SourceOverlay.NONE);
 
 	private final PrintStream out;
 	private final PrintStream err;
 	private final Path srcRoot;
+	private final BoardWork boardWork;
 
 	public CheckCommand(PrintStream out, PrintStream err) {
 		this(out, err, Path.of(""));
@@ -40,9 +53,15 @@ public final class CheckCommand {
 
 	/** @param srcRoot what SARIF artifact URIs are relative to (SRCROOT): the current directory when run from the shell */
 	public CheckCommand(PrintStream out, PrintStream err, Path srcRoot) {
+		this(out, err, srcRoot, ENGINE);
+	}
+
+	/** With another way to check a board: only tests, which need a failure no real input causes any more. */
+	public CheckCommand(PrintStream out, PrintStream err, Path srcRoot, BoardWork boardWork) {
 		this.out = out;
 		this.err = err;
 		this.srcRoot = srcRoot;
+		this.boardWork = boardWork;
 	}
 
 	public int run(List<String> args) {
@@ -77,16 +96,12 @@ public final class CheckCommand {
 		PeakHeap heap = options.stats() ? PeakHeap.start() : null;
 		Progress progress = new Progress(err, options.allBoards() && System.console() != null, options.boards().size());
 		SarifReport sarif = options.format().equals("sarif") ? new SarifReport(srcRoot, checker) : null;
-		List<BootLogEvent> log = bootLog;
-		// Everything per board runs on the pool, SARIF's fixes too: each one re-checks the board.
-		Function<Path, Checked> work = board -> {
-			CheckResult result = checker.check(board, SourceOverlay.NONE);
-			if (log != null && result.memoryMap() != null) {
-				result = result.withMoreFindings(BootLogComparison.compare(result.memoryMap(), options.settings().profile(), log));
-			}
-			return new Checked(result, sarif == null || options.predictBootLog() ? null : sarif.resultsOf(result));
-		};
-		try (BoardQueue<Checked> queue = new BoardQueue<>(options.boards(), work)) {
+		Reporter reporter = new Reporter(options, sarif, bootLog);
+		// Everything per board runs on the pool, the report's rendering and SARIF's fixes too (each fix re-checks
+		// the board): only the rendered text comes back, so a board's tree is dropped where it was built.
+		int failed = 0;
+		try (BoardQueue<BoardReport> queue = new BoardQueue<>(options.boards(), board -> reporter.report(board, boardWork.check(checker, board)),
+				reporter::failed)) {
 			for (Path board : options.boards()) {
 				progress.next(board);
 				if (!Files.isRegularFile(board)) {
@@ -99,30 +114,27 @@ public final class CheckCommand {
 					queue.skip();
 					continue;
 				}
-				Checked checked = queue.next();
-				CheckResult result = checked.result();
-				if (options.predictBootLog()) {
-					if (result.memoryMap() != null) {
-						BootLogPrediction.lines(result.memoryMap(), options.settings().profile()).forEach(out::println);
+				BoardReport report = queue.next();
+				report.out().forEach(out::println);
+				report.err().forEach(err::println);
+				if (sarif != null && report.sarifResults() != null) {
+					sarif.add(report.sarifResults());
+				}
+				if (report.failed()) {
+					failed++;
+					if (sarif != null) {
+						sarif.internalFailure(board);
 					}
-					continue;
 				}
-				if (sarif != null) {
-					sarif.add(checked.sarifResults());
-				} else if (options.format().equals("json")) {
-					out.println(JsonReport.line(result));
-				} else {
-					result.findings().forEach(f -> out.println(DtcStyle.format(f)));
-				}
-				status = Math.max(status, statusOf(result.findings(), options.werror()));
-				if (options.allBoards() && options.format().equals("text")) {
-					out.println(BoardSummary.line(board, result.findings()));
-				}
+				status = Math.max(status, report.status());
 			}
 		}
 		progress.done();
 		if (sarif != null && !options.predictBootLog()) {
 			out.println(sarif.toJson());
+		}
+		if (failed > 0) {
+			err.println("carveout check: Carveout failed on " + failed + (failed == 1 ? " board" : " boards"));
 		}
 		if (heap != null) {
 			err.printf("carveout check: %d boards in %.2f s, peak heap %d MiB%n", options.boards().size(),
@@ -131,8 +143,54 @@ public final class CheckCommand {
 		return status;
 	}
 
-	/** One board's result, and its SARIF results when the format is SARIF. */
-	private record Checked(CheckResult result, JsonArray sarifResults) {
+	/**
+	 * One board's part of the report, rendered: lines for stdout and stderr, its SARIF results (null unless the
+	 * format is SARIF), its exit status, and whether Carveout failed on it.
+	 */
+	record BoardReport(List<String> out, List<String> err, JsonArray sarifResults, int status, boolean failed) {
+	}
+
+	/** Renders one board's result in the run's format; {@link #failed} renders a failure the same way. */
+	private record Reporter(CheckOptions options, SarifReport sarif, List<BootLogEvent> bootLog) {
+
+		BoardReport report(Path board, CheckResult checked) {
+			CheckResult result = checked;
+			if (bootLog != null && result.memoryMap() != null) {
+				result = result.withMoreFindings(BootLogComparison.compare(result.memoryMap(), options.settings().profile(), bootLog));
+			}
+			if (options.predictBootLog()) {
+				List<String> lines = result.memoryMap() == null ? List.of()
+						: BootLogPrediction.lines(result.memoryMap(), options.settings().profile());
+				return new BoardReport(lines, List.of(), null, OK, false);
+			}
+			return rendered(board, result, false);
+		}
+
+		/** A failure while checking or rendering the board: its one internal finding, rendered as any other. */
+		BoardReport failed(Path board, Throwable failure) {
+			CheckResult result = InternalFailure.result(board, failure);
+			if (options.predictBootLog()) {
+				// Stdout is a boot log; the finding goes where a person or a CI log sees it.
+				return new BoardReport(List.of(), List.of(DtcStyle.format(result.findings().get(0))), null, INTERNAL, true);
+			}
+			return rendered(board, result, true);
+		}
+
+		private BoardReport rendered(Path board, CheckResult result, boolean failed) {
+			List<String> lines = new ArrayList<>();
+			JsonArray sarifResults = null;
+			if (sarif != null) {
+				sarifResults = sarif.resultsOf(result);
+			} else if (options.format().equals("json")) {
+				lines.add(JsonReport.line(result));
+			} else {
+				result.findings().forEach(f -> lines.add(DtcStyle.format(f)));
+				if (options.allBoards()) {
+					lines.add(BoardSummary.line(board, result.findings()));
+				}
+			}
+			return new BoardReport(lines, List.of(), sarifResults, failed ? INTERNAL : statusOf(result.findings(), options.werror()), failed);
+		}
 	}
 
 	private static int statusOf(List<Finding> findings, boolean werror) {

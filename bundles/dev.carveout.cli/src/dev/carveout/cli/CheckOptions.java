@@ -29,7 +29,8 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 			  --werror                 exit 1 when there are warnings
 			  --boot-log FILE          compare the kernel's reserved-memory lines in FILE (dmesg) with each board
 			  --predict-boot-log       print the reserved-memory lines Linux will print for each board
-			exit status: 0 clean, 1 warnings under --werror, 2 errors, 3 usage or input problems""";
+			exit status: 0 clean, 1 warnings under --werror, 2 errors, 3 usage or input problems,
+			             4 Carveout failed on a board (an internal finding on it; please report it); the highest applies""";
 
 	static CheckOptions parse(List<String> args) throws UsageException {
 		List<Path> boards = new ArrayList<>();

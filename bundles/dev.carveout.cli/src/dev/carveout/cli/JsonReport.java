@@ -113,7 +113,8 @@ final class JsonReport {
 			o.addProperty("base", AddressRange.hex(range.base()));
 			o.addProperty("size", AddressRange.hex(range.size()));
 			if (withEnd) {
-				o.addProperty("end", AddressRange.hex(range.base() + range.size()));
+				// saturated at 2^64 - 1 when base + size wraps (an input error of its own), never a small number
+				o.addProperty("end", AddressRange.hex(range.end()));
 			}
 			array.add(o);
 		}

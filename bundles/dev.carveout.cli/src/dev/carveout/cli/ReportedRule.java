@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.carveout.dts.check.BoardChecker;
+import dev.carveout.dts.check.InternalFailure;
 import dev.carveout.dts.tree.EffectiveTreeBuilder;
 import dev.carveout.memmap.Severity;
 import dev.carveout.memmap.bootlog.BootLogComparison;
@@ -39,6 +40,11 @@ record ReportedRule(String id, String name, Severity defaultSeverity, String des
 				"Tree that dtc cannot build. The tree cannot be built as dtc builds it: a reference to a label or path that does not exist, a label "
 						+ "defined twice: dtc stops (or warns, for a duplicate label in __symbols__).",
 				"scripts/dtc/livetree.c and checks.c: reference resolution and duplicate labels"));
+		all.add(new ReportedRule(InternalFailure.RULE, "internal_failure", Severity.ERROR,
+				"Carveout failed on the board. Checking or reporting the board failed inside Carveout (a bug, or input it cannot yet refuse with a "
+						+ "finding of its own): the board was not checked. The message names the error and where in Carveout it happened; "
+						+ "please report it with the board. The run went on with the other boards and exits with status 4.",
+				"none: a failure of Carveout, not of the board"));
 		return List.copyOf(all);
 	}
 

@@ -14,6 +14,7 @@ import com.google.gson.JsonObject;
 
 import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckResult;
+import dev.carveout.dts.check.InternalFailure;
 import dev.carveout.dts.check.SourceOverlay;
 import dev.carveout.dts.fix.Fix;
 import dev.carveout.dts.fix.FixOffer;
@@ -67,6 +68,18 @@ final class SarifReport {
 		JsonObject notification = new JsonObject();
 		notification.addProperty("level", "error");
 		notification.add("message", text(message));
+		notifications.add(notification);
+	}
+
+	/** Carveout failed on a board (its result is an internal finding): the run did not succeed, and says where. */
+	void internalFailure(Path board) {
+		JsonObject notification = new JsonObject();
+		notification.addProperty("level", "error");
+		notification.add("message", text("Carveout failed on " + board + "; its result is an internal finding"));
+		JsonObject rule = new JsonObject();
+		rule.addProperty("id", InternalFailure.RULE);
+		rule.addProperty("index", ReportedRule.indexOf(InternalFailure.RULE));
+		notification.add("associatedRule", rule);
 		notifications.add(notification);
 	}
 

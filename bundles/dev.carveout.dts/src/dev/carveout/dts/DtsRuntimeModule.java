@@ -4,6 +4,7 @@
 package dev.carveout.dts;
 
 import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.parser.antlr.Lexer;
 import org.eclipse.xtext.parser.antlr.LexerBindings;
 
@@ -11,6 +12,7 @@ import com.google.inject.Binder;
 import com.google.inject.name.Names;
 
 import dev.carveout.dts.parser.DtsLexer;
+import dev.carveout.dts.parser.LimitSyntaxErrors;
 
 import dev.carveout.dts.conversion.DtsValueConverters;
 
@@ -32,5 +34,10 @@ public class DtsRuntimeModule extends AbstractDtsRuntimeModule {
 	@Override
 	public void configureRuntimeLexer(Binder binder) {
 		binder.bind(Lexer.class).annotatedWith(Names.named(LexerBindings.RUNTIME)).to(DtsLexer.class);
+	}
+
+	/** Nesting limits hit by the token source are worded as limits (see DtsTokenSource). */
+	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+		return LimitSyntaxErrors.class;
 	}
 }

@@ -3,6 +3,7 @@ package dev.carveout.lsp;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.xtext.ide.server.IMultiRootWorkspaceConfigFactory;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.ProjectManager;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
@@ -13,7 +14,7 @@ import com.google.inject.Injector;
 /**
  * The server-side bindings: our LanguageServerImpl, the DTS language registered by hand (Xtext finds
  * languages with java.util.ServiceLoader, which cannot see into other bundles under OSGi), resource sets that
- * use it, and a workspace that is not indexed up front.
+ * use it, a workspace that is not indexed up front, and builds contained per document.
  */
 final class CarveoutServerModule extends AbstractModule {
 
@@ -30,6 +31,7 @@ final class CarveoutServerModule extends AbstractModule {
 		bind(EngineSession.class).toInstance(session);
 		bind(LanguageServer.class).to(CarveoutLanguageServerImpl.class);
 		bind(LanguageServerImpl.class).to(CarveoutLanguageServerImpl.class);
+		bind(ProjectManager.class).to(ContainedProjectManager.class);
 		ResourceServiceProviderRegistryImpl registry = new ResourceServiceProviderRegistryImpl();
 		IResourceServiceProvider dts = language.getInstance(IResourceServiceProvider.class);
 		registry.getExtensionToFactoryMap().put("dts", dts);

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.CancelIndicator;
 
 import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckSettings;
@@ -75,6 +76,11 @@ public final class EngineSession {
 	 * freshest there is) over the open documents.
 	 */
 	public BoardCheck check(XtextResource resource) {
+		return check(resource, CancelIndicator.NullImpl);
+	}
+
+	/** {@link #check(XtextResource)} that a newer change of the document cancels (Xtext cancels the build it supersedes). */
+	public BoardCheck check(XtextResource resource, CancelIndicator cancel) {
 		Path file = pathOf(resource.getURI());
 		String text = resource.getParseResult() == null ? "" : resource.getParseResult().getRootNode().getText();
 		SourceOverlay open = overlay();
@@ -82,7 +88,7 @@ public final class EngineSession {
 		CheckSettings current = settings;
 		Path board = boardFor(file, overlay, current);
 		BoardChecker checker = new BoardChecker(current);
-		return new BoardCheck(file, text, checker, checker.check(board, overlay), overlay);
+		return new BoardCheck(file, text, checker, checker.check(board, overlay, cancel), overlay);
 	}
 
 	/**

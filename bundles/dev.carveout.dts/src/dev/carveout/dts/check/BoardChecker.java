@@ -6,7 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.xtext.util.CancelIndicator;
+
 import dev.carveout.dts.cpp.PreprocessedUnit;
+import dev.carveout.dts.limits.InputLimit;
 import dev.carveout.dts.tree.DtTree;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.MemoryMap;
@@ -21,7 +24,7 @@ import dev.carveout.memmap.SourceRef;
 public final class BoardChecker {
 
 	public static final String RULE_SYNTAX = "syntax";
-	public static final String RULE_INPUT = "input";
+	public static final String RULE_INPUT = InputLimit.RULE_ID;
 
 	private final CheckSettings settings;
 
@@ -34,11 +37,19 @@ public final class BoardChecker {
 	}
 
 	public CheckResult check(Path board, SourceOverlay overlay) {
+		return check(board, overlay, CancelIndicator.NullImpl);
+	}
+
+	/**
+	 * {@link #check(Path, SourceOverlay)} that stops when {@code cancel} says so (the next keystroke, a newer
+	 * change of the document) by throwing Xtext's OperationCanceledError, so a superseded check writes nothing.
+	 */
+	public CheckResult check(Path board, SourceOverlay overlay, CancelIndicator cancel) {
 		Path file = board.toAbsolutePath().normalize();
 		List<Finding> findings = new ArrayList<>();
 		Set<Path> files = new LinkedHashSet<>();
 		files.add(file);
-		SourceSet sources = new SourceSet(overlay, settings.includeDirs(), findings);
+		SourceSet sources = new SourceSet(overlay, settings.includeDirs(), findings, cancel);
 		TranslationUnit unit = sources.load(file);
 		MemoryMap map = null;
 		DtTree tree = null;
@@ -47,7 +58,7 @@ public final class BoardChecker {
 			tree = unit.tree();
 			preprocessed = unit.preprocessed();
 			files.addAll(unit.files());
-			map = new MemoryMapExtractor(unit.tree()).extract();
+			map = new MemoryMapExtractor(unit.tree(), findings::add).extract();
 			findings.addAll(settings.rules().check(map, settings.profile()));
 		}
 		return new CheckResult(file, List.copyOf(findings), Set.copyOf(files), map, tree, preprocessed);

@@ -4,34 +4,58 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.carveout.dts.tree.DtNode;
 import dev.carveout.dts.tree.DtProperty;
 import dev.carveout.dts.tree.DtTree;
 import dev.carveout.dts.tree.PropertyValue;
 import dev.carveout.memmap.AddressRange;
+import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.MemReserve;
 import dev.carveout.memmap.MemoryBank;
 import dev.carveout.memmap.MemoryMap;
 import dev.carveout.memmap.Region;
 import dev.carveout.memmap.RegionKind;
+import dev.carveout.memmap.Severity;
 import dev.carveout.memmap.SourceRef;
 
 /**
  * Reads the memory map out of an effective tree the way Linux does (drivers/of/fdt.c, of_reserved_mem.c):
  * values of /memory and /reserved-memory children are decoded with the root's #address-cells and
- * #size-cells (defaults 2 and 1 when absent).
+ * #size-cells (defaults 2 and 1 when absent). Values the kernel cannot hold are input errors: a cells count past
+ * {@link #MAX_CELLS} (then the default is used) and a range whose end is past 2^64.
  */
 final class MemoryMapExtractor {
 
+	/** The kernel's OF_MAX_ADDR_CELLS: of_n_addr_cells() and of_read_number() handle no more. */
+	static final int MAX_CELLS = 4;
+
 	private final DtTree tree;
+	private final Consumer<Finding> problems;
 	private final int addressCells;
 	private final int sizeCells;
 
-	MemoryMapExtractor(DtTree tree) {
+	MemoryMapExtractor(DtTree tree, Consumer<Finding> problems) {
 		this.tree = tree;
-		this.addressCells = cells(tree.root(), "#address-cells", 2);
-		this.sizeCells = cells(tree.root(), "#size-cells", 1);
+		this.problems = problems;
+		this.addressCells = rootCells("#address-cells", 2);
+		this.sizeCells = rootCells("#size-cells", 1);
+	}
+
+	private int rootCells(String name, int fallback) {
+		Integer value = optionalCells(tree.root(), name);
+		if (value == null) {
+			return fallback;
+		}
+		if (Integer.compareUnsigned(value, MAX_CELLS) > 0) {
+			DtProperty property = tree.root().property(name);
+			problems.accept(new Finding(BoardChecker.RULE_INPUT, Severity.ERROR, name + " = <" + AddressRange.hex(
+					Integer.toUnsignedLong(value)) + "> is more than the " + MAX_CELLS + " cells a number may have; read as "
+					+ fallback, property.definedAt(), "/"));
+			return fallback;
+		}
+		return value;
 	}
 
 	MemoryMap extract() {
@@ -40,7 +64,7 @@ final class MemoryMapExtractor {
 		for (DtNode child : tree.root().children()) {
 			String base = baseName(child.name());
 			if (isMemory(child)) {
-				banks.add(new MemoryBank(child.path(), ranges(child.property("reg")), child.definedAt()));
+				banks.add(new MemoryBank(child.path(), ranges(child, child.property("reg")), child.definedAt()));
 			} else if (base.equals("reserved-memory") && reserved == null) {
 				reserved = reservedMemory(child);
 			}
@@ -104,7 +128,7 @@ final class MemoryMapExtractor {
 	private Region region(DtNode node) {
 		DtProperty reg = node.property("reg");
 		DtProperty size = node.property("size");
-		List<AddressRange> regRanges = reg == null ? null : ranges(reg);
+		List<AddressRange> regRanges = reg == null ? null : ranges(node, reg);
 		RegionKind kind = regRanges != null && !regRanges.isEmpty() ? RegionKind.STATIC
 				: size != null ? RegionKind.DYNAMIC : RegionKind.NONE;
 		Map<String, SourceRef> provenance = new LinkedHashMap<>();
@@ -117,7 +141,7 @@ final class MemoryMapExtractor {
 				strings(node, "compatible"), kind, regRanges, number(size, sizeCells),
 				// Linux reads alignment with the address cells (of_reserved_mem.c: __reserved_mem_alloc_size).
 				number(node.property("alignment"), addressCells),
-				allocRanges == null ? null : ranges(allocRanges),
+				allocRanges == null ? null : ranges(node, allocRanges),
 				node.property("no-map") != null, node.property("reusable") != null,
 				node.property("linux,cma-default") != null, node.property("linux,dma-default") != null,
 				Map.copyOf(provenance), lengths(node));
@@ -135,7 +159,7 @@ final class MemoryMapExtractor {
 		return lengths;
 	}
 
-	private List<AddressRange> ranges(DtProperty property) {
+	private List<AddressRange> ranges(DtNode node, DtProperty property) {
 		List<AddressRange> ranges = new ArrayList<>();
 		if (property == null || property.value() == null) {
 			return ranges;
@@ -143,7 +167,13 @@ final class MemoryMapExtractor {
 		long[] cells = property.value().cells();
 		int entry = addressCells + sizeCells;
 		for (int i = 0; entry > 0 && i + entry <= cells.length; i += entry) {
-			ranges.add(new AddressRange(combine(cells, i, addressCells), combine(cells, i + addressCells, sizeCells)));
+			AddressRange range = new AddressRange(combine(cells, i, addressCells), combine(cells, i + addressCells, sizeCells));
+			if (range.size() != 0 && Long.compareUnsigned(range.base() + (range.size() - 1), range.base()) < 0) {
+				problems.accept(new Finding(BoardChecker.RULE_INPUT, Severity.ERROR, property.name() + " entry "
+						+ (i / entry) + " of " + node.path() + ": base " + AddressRange.hex(range.base()) + " + size "
+						+ AddressRange.hex(range.size()) + " ends past 2^64", property.definedAt(), node.path()));
+			}
+			ranges.add(range);
 		}
 		return ranges;
 	}
@@ -163,11 +193,6 @@ final class MemoryMapExtractor {
 			value = (value << 32) | cells[from + i];
 		}
 		return value;
-	}
-
-	private static int cells(DtNode node, String name, int fallback) {
-		Integer value = optionalCells(node, name);
-		return value == null ? fallback : value;
 	}
 
 	private static Integer optionalCells(DtNode node, String name) {

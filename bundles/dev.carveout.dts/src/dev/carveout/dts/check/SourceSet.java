@@ -2,6 +2,7 @@ package dev.carveout.dts.check;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.parser.IParser;
+import org.eclipse.xtext.service.OperationCanceledManager;
+import org.eclipse.xtext.util.CancelIndicator;
 
 import dev.carveout.dts.DtsLanguage;
 import dev.carveout.dts.cpp.CppDiagnostic;
@@ -29,6 +32,10 @@ import dev.carveout.dts.dts.IncludeDirective;
 import dev.carveout.dts.dts.NodeDefinition;
 import dev.carveout.dts.dts.PreprocessorLine;
 import dev.carveout.dts.dts.TopItem;
+import dev.carveout.dts.limits.InputLimit;
+import dev.carveout.dts.limits.InputUsage;
+import dev.carveout.dts.limits.LimitExceeded;
+import dev.carveout.dts.parser.LimitSyntaxErrors;
 import dev.carveout.dts.tree.DtTree;
 import dev.carveout.dts.tree.EffectiveTreeBuilder;
 import dev.carveout.dts.tree.Locator;
@@ -36,6 +43,7 @@ import dev.carveout.dts.tree.SourceLocator;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.Severity;
 import dev.carveout.memmap.SourceRef;
+
 
 /**
  * Reads a board as kbuild does: cpp over the board and everything it includes, then dtc's parse of the
@@ -52,11 +60,24 @@ final class SourceSet {
 	private final Set<Path> files = new LinkedHashSet<>();
 	/** Errors in included files, by the board's #include line that pulled them in. */
 	private final Map<SourceRef, IncludedErrors> includedErrors = new LinkedHashMap<>();
+	private InputUsage usage = new InputUsage();
+	/** dtc /include/s open inside each other, and the characters they added to the board. */
+	private int dtcIncludeDepth;
+	private long inputSize;
+
+	private static final OperationCanceledManager CANCELLATION = new OperationCanceledManager();
+	private final CancelIndicator cancel;
 
 	SourceSet(SourceOverlay overlay, List<Path> includeDirs, List<Finding> findings) {
+		this(overlay, includeDirs, findings, CancelIndicator.NullImpl);
+	}
+
+	/** @param cancel asked by the preprocessor as it writes and before each top-level item is added to the tree */
+	SourceSet(SourceOverlay overlay, List<Path> includeDirs, List<Finding> findings, CancelIndicator cancel) {
 		this.overlay = overlay;
 		this.includeDirs = includeDirs;
 		this.findings = findings;
+		this.cancel = cancel;
 	}
 
 	TranslationUnit load(Path board) {
@@ -70,28 +91,59 @@ final class SourceSet {
 			return null;
 		}
 		Preprocessor cpp = new Preprocessor(includeDirs, Preprocessor.kbuildDefines(), SourceReader.withUnsaved(overlay::contentOf));
-		PreprocessedUnit unit = cpp.run(board);
+		PreprocessedUnit unit = cpp.run(board, cancel);
 		files.addAll(unit.files());
 		for (CppDiagnostic diagnostic : unit.diagnostics()) {
 			report(board, BoardChecker.RULE_INPUT, diagnostic.severity(), diagnostic.message(), diagnostic.at());
 		}
+		if (unit.stopped()) {
+			reportIncludedErrors();
+			return null;
+		}
+		usage = unit.usage();
+		inputSize = unit.text().length();
+		// Xtext's IParser takes no CancelIndicator: the parse of one board runs to its end (tens of ms on the largest).
 		IParseResult result = parser.parse(new StringReader(unit.text()));
-		for (INode error : result.getSyntaxErrors()) {
-			report(board, BoardChecker.RULE_SYNTAX, Severity.ERROR, error.getSyntaxErrorMessage().getMessage(),
-					unit.origins().originOf(error.getOffset()));
+		CANCELLATION.checkCanceled(cancel);
+		for (INode error : errorsUpToALimit(result)) {
+			report(board, rule(error), Severity.ERROR, error.getSyntaxErrorMessage().getMessage(),
+					unit.origins().originOf(LimitSyntaxErrors.offset(error)));
 		}
 		reportIncludedErrors();
 		EffectiveTreeBuilder builder = new EffectiveTreeBuilder(findings::add);
 		builder.setBodyIncluder(this::includeInBody);
-		if (result.getRootASTElement() instanceof DtsFile dts) {
-			add(dts, new OriginLocator(unit.origins()), builder);
+		builder.setIncbinFiles(this::incbinProblem);
+		try {
+			if (result.getRootASTElement() instanceof DtsFile dts) {
+				add(dts, new OriginLocator(unit.origins()), builder);
+			}
+		} catch (LimitExceeded e) {
+			return null; // reported where it was hit
 		}
 		DtTree tree = builder.finish(generateSymbols);
 		return new TranslationUnit(board, tree, Set.copyOf(files), unit);
 	}
 
+	/** A limit the parser's nesting guard hit is an input problem, not a syntax error. */
+	private static String rule(INode error) {
+		return LimitSyntaxErrors.isLimit(error) ? BoardChecker.RULE_INPUT : BoardChecker.RULE_SYNTAX;
+	}
+
+	/** The syntax errors, without those after a nesting limit (the parse stopped there: a missing '}' is no news). */
+	private static List<INode> errorsUpToALimit(IParseResult result) {
+		List<INode> errors = new ArrayList<>();
+		for (INode error : result.getSyntaxErrors()) {
+			errors.add(error);
+			if (LimitSyntaxErrors.isLimit(error)) {
+				break;
+			}
+		}
+		return errors;
+	}
+
 	private void add(DtsFile dts, Locator locator, EffectiveTreeBuilder builder) {
 		for (TopItem item : dts.getItems()) {
+			CANCELLATION.checkCanceled(cancel);
 			if (item instanceof IncludeDirective include) {
 				dtcInclude(include, locator, builder);
 			} else if (!(item instanceof PreprocessorLine)) {
@@ -104,7 +156,9 @@ final class SourceSet {
 	private void dtcInclude(IncludeDirective include, Locator locator, EffectiveTreeBuilder builder) {
 		IncludedFile file = readDtcInclude(include, locator, "");
 		if (file != null && file.parsed() instanceof DtsFile dts) {
+			dtcIncludeDepth++;
 			add(dts, file.locator(), builder);
+			dtcIncludeDepth--;
 		}
 	}
 
@@ -117,7 +171,9 @@ final class SourceSet {
 			IncludedFile file = readDtcInclude(include, locator, BODY_PREFIX);
 			if (file != null && file.parsed() instanceof DtsFile dts && !dts.getItems().isEmpty()
 					&& dts.getItems().get(0) instanceof NodeDefinition wrapper) {
+				dtcIncludeDepth++;
 				into.accept(wrapper.getBody(), file.locator());
+				dtcIncludeDepth--;
 			}
 		}
 	}
@@ -127,17 +183,19 @@ final class SourceSet {
 	private record IncludedFile(EObject parsed, Locator locator) {
 	}
 
-	/** Finds (the includer's folder, then -I), reads and parses a /include/ file, reporting what goes wrong. */
+	/**
+	 * Finds (the includer's folder, then -I), reads and parses a /include/ file, reporting what goes wrong. Past
+	 * {@link InputLimit#DTC_INCLUDE_DEPTH} (a file that includes itself) or the board's input budget the board
+	 * stops: {@link LimitExceeded}, reported here.
+	 */
 	private IncludedFile readDtcInclude(IncludeDirective include, Locator locator, String prefix) {
 		SourceRef at = locator.locate(include);
-		SourceReader reader = SourceReader.withUnsaved(overlay::contentOf);
-		List<Path> search = new ArrayList<>();
-		if (at.file() != null) {
-			search.add(at.file().getParent());
+		if (!usage.within(InputLimit.DTC_INCLUDE_DEPTH, dtcIncludeDepth + 1L)) {
+			throw stop(InputLimit.DTC_INCLUDE_DEPTH, null, at);
 		}
-		search.addAll(includeDirs);
-		Path target = search.stream().map(dir -> dir.resolve(include.getFile()).normalize()).filter(reader::exists)
-				.findFirst().orElse(null);
+		SourceReader reader = SourceReader.withUnsaved(overlay::contentOf);
+		List<Path> search = dtcSearchPath(at);
+		Path target = findDtcFile(include.getFile(), search, reader);
 		if (target == null) {
 			findings.add(new Finding(BoardChecker.RULE_INPUT, Severity.ERROR,
 					"/include/ file not found: " + include.getFile() + " (searched " + search + ")", at, null));
@@ -147,8 +205,13 @@ final class SourceSet {
 		try {
 			text = reader.read(target);
 		} catch (IOException e) {
-			findings.add(new Finding(BoardChecker.RULE_INPUT, Severity.ERROR, "cannot read " + target + ": " + e.getMessage(), at, null));
+			findings.add(new Finding(BoardChecker.RULE_INPUT, Severity.ERROR, "/include/ " + target + ": " + e.getMessage(),
+					at, null));
 			return null;
+		}
+		inputSize += text.length();
+		if (!usage.within(InputLimit.PREPROCESSED_OUTPUT, inputSize)) {
+			throw stop(InputLimit.PREPROCESSED_OUTPUT, null, at);
 		}
 		files.add(target);
 		String parsedText = prefix.isEmpty() ? text : prefix + text + "\n};\n";
@@ -159,12 +222,49 @@ final class SourceSet {
 			int offset = Math.max(0, r.offset() - prefix.length());
 			return new SourceRef(target, r.line(), inFile.column(offset), offset, r.length());
 		};
-		for (INode error : result.getSyntaxErrors()) {
-			int offset = Math.max(0, error.getOffset() - prefix.length());
-			findings.add(new Finding(BoardChecker.RULE_SYNTAX, Severity.ERROR, error.getSyntaxErrorMessage().getMessage(),
-					new SourceRef(target, error.getStartLine(), inFile.column(offset), offset, error.getLength()), null));
+		for (INode error : errorsUpToALimit(result)) {
+			// an error in the wrapper's closing "};" (a missing '}') is at the end of the file, not past it
+			int offset = Math.min(text.length(), Math.max(0, LimitSyntaxErrors.offset(error) - prefix.length()));
+			findings.add(new Finding(rule(error), Severity.ERROR, error.getSyntaxErrorMessage().getMessage(),
+					new SourceRef(target, inFile.line(offset), inFile.column(offset), offset,
+							Math.min(error.getLength(), text.length() - offset)),
+					null));
 		}
 		return new IncludedFile(result.getRootASTElement(), shifted);
+	}
+
+	/** dtc's search for /include/ and /incbin/ files: the including file's folder, then -i. */
+	private List<Path> dtcSearchPath(SourceRef at) {
+		List<Path> search = new ArrayList<>();
+		if (at.file() != null) {
+			search.add(at.file().getParent());
+		}
+		search.addAll(includeDirs);
+		return search;
+	}
+
+	/** The first match; a device or a directory is found too, to be refused as not a regular file. */
+	private static Path findDtcFile(String name, List<Path> search, SourceReader reader) {
+		return search.stream().map(dir -> dir.resolve(name).normalize())
+				.filter(path -> reader.exists(path) || Files.exists(path)).findFirst().orElse(null);
+	}
+
+	/** What is wrong with the file an /incbin/ names (its bytes are not read), or null. */
+	private String incbinProblem(String name, SourceRef at) {
+		SourceReader reader = SourceReader.withUnsaved(overlay::contentOf);
+		List<Path> search = dtcSearchPath(at);
+		Path file = findDtcFile(name, search, reader);
+		if (file == null) {
+			return "/incbin/ file not found: " + name + " (searched " + search + ")";
+		}
+		return reader.exists(file) ? null : "/incbin/ " + file + ": not a regular file";
+	}
+
+	/** The board stops at a limit: one input error at {@code at}. */
+	private LimitExceeded stop(InputLimit limit, String subject, SourceRef at) {
+		LimitExceeded e = usage.stop(limit, subject);
+		findings.add(new Finding(BoardChecker.RULE_INPUT, Severity.ERROR, e.getMessage(), at, null));
+		return e;
 	}
 
 	/** A problem where it is, and counted for the board's #include line when it is in an included file. */

@@ -1,5 +1,8 @@
 package dev.carveout.dts.cpp;
 
+import dev.carveout.dts.limits.InputLimit;
+import dev.carveout.dts.limits.InputUsage;
+
 /**
  * Prints tokens as gcc's cpp does (c-ppoutput.cc, scan_translation_unit): a newline before each token that starts
  * a source line, a space where the source had whitespace, and after a macro expansion a space only where gcc puts
@@ -11,6 +14,8 @@ final class OutputWriter {
 
 	final StringBuilder out = new StringBuilder(1 << 16);
 	final OriginMap origins = new OriginMap();
+	/** The board's output budget is checked at each line and each expanded token, as they are written. */
+	private final InputUsage usage;
 
 	/** gcc's print.source: the token whose PREV_WHITE decides the space after padding. */
 	private Tok source;
@@ -24,8 +29,17 @@ final class OutputWriter {
 	private int lastEnd = -1;
 	private boolean justChangedLine;
 
+	OutputWriter(InputUsage usage) {
+		this.usage = usage;
+	}
+
+	private void budget() {
+		usage.check(InputLimit.PREPROCESSED_OUTPUT, out.length(), null);
+	}
+
 	/** A token that starts a source line is about to be read at base level: gcc's cb_line_change. */
 	void lineChange(LexedFile lf, int i, FileContext ctx) {
+		budget();
 		if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
 			out.append('\n');
 		}
@@ -91,6 +105,7 @@ final class OutputWriter {
 		out.append(t.text);
 		printed(t.kind, t.text);
 		lastFile = null;
+		budget();
 	}
 
 	private boolean spaceNeeded(boolean white, int kind, String text, char first) {

@@ -1,6 +1,8 @@
 package dev.carveout.dts.cpp;
 
 import java.nio.file.Path;
+
+import org.eclipse.xtext.util.CancelIndicator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +71,11 @@ public final class Preprocessor {
 
 	/** Preprocesses a file with everything it includes. Never throws on bad input: problems are diagnostics. */
 	public PreprocessedUnit run(Path file) {
-		return new PreprocessorRun(this).run(file);
+		return run(file, CancelIndicator.NullImpl);
+	}
+
+	/** {@link #run(Path)}, asking {@code cancel} as it goes: a cancelled run throws Xtext's OperationCanceledError. */
+	public PreprocessedUnit run(Path file, CancelIndicator cancel) {
+		return new PreprocessorRun(this, cancel).run(file);
 	}
 }

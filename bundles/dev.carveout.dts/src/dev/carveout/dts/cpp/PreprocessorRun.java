@@ -9,8 +9,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.xtext.service.OperationCanceledManager;
+import org.eclipse.xtext.util.CancelIndicator;
+
 import dev.carveout.dts.cpp.IfExpression.BadExpression;
 import dev.carveout.dts.cpp.MacroParser.BadDefinition;
+import dev.carveout.dts.limits.InputLimit;
+import dev.carveout.dts.limits.InputUsage;
+import dev.carveout.dts.limits.LimitExceeded;
 import dev.carveout.memmap.Severity;
 
 /**
@@ -23,8 +29,6 @@ import dev.carveout.memmap.Severity;
  * only macro names, arguments and directive lines are turned into {@link Tok}s.
  */
 final class PreprocessorRun {
-
-	private static final int MAX_INCLUDE_DEPTH = 200;
 
 	/** The main file has ended. */
 	private static final Tok MAIN_EOF = Tok.of(Tok.EOF, "", 0);
@@ -42,7 +46,8 @@ final class PreprocessorRun {
 	private final Set<Path> onceOnly = new HashSet<>();
 	/** Files read in this run: an #include of one again reuses its text instead of reading it again. */
 	private final HashMap<Path, LexedFile> read = new HashMap<>();
-	private final OutputWriter out = new OutputWriter();
+	private final InputUsage usage = new InputUsage();
+	private final OutputWriter out = new OutputWriter(usage);
 	private final MacroDefinitions definitions = new MacroDefinitions();
 	private final ArrayList<FileState> fileStack = new ArrayList<>();
 	private final ArrayList<Context> contexts = new ArrayList<>();
@@ -58,13 +63,28 @@ final class PreprocessorRun {
 	/** The last token from getToken came from a file, not from a macro context. */
 	private boolean lastFromFile;
 
+	/** Macro contexts on the stack, and arguments being pre-expanded inside each other (Java recursion). */
+	private int macroDepth;
+	private int argDepth;
+	/** The outermost macro expansion under way (its name token) and the tokens it has produced so far. */
+	private Tok expansionRoot;
+	private String expansionMacro;
+	private long expansionTokens;
+	private long boardTokens;
+
 	/** The outermost macro invocation whose expansion is being printed. */
 	private FileContext invocationFile;
 	private int invocationOffset;
 	private String invocationMacro;
 
-	PreprocessorRun(Preprocessor config) {
+	/** Asked every CANCEL_POLL tokens written: often enough to stop within milliseconds, rarely enough to cost nothing. */
+	private static final int CANCEL_POLL = 4096;
+	private static final OperationCanceledManager CANCELLATION = new OperationCanceledManager();
+	private final CancelIndicator cancel;
+
+	PreprocessorRun(Preprocessor config, CancelIndicator cancel) {
 		this.config = config;
+		this.cancel = cancel;
 		this.macros = new HashMap<>(8192);
 		this.macros.putAll(config.predefined);
 		for (String bad : config.badDefines) {
@@ -125,16 +145,22 @@ final class PreprocessorRun {
 			pushFile(main, content, null, -1);
 		} catch (IOException | RuntimeException e) {
 			diagnostics.add(new CppDiagnostic(Severity.ERROR, "cannot read " + main + ": " + e.getMessage(), null));
-			return new PreprocessedUnit("", out.origins, List.copyOf(diagnostics), List.of(), definitions);
+			return new PreprocessedUnit("", out.origins, List.copyOf(diagnostics), List.of(), definitions, usage);
 		}
 		try {
-			while (true) {
+			for (long written = 1;; written++) {
+				if (written % CANCEL_POLL == 0) {
+					CANCELLATION.checkCanceled(cancel);
+				}
 				Tok t = getToken();
 				if (t == MAIN_EOF) {
 					break;
 				}
 				print(t);
 			}
+		} catch (LimitExceeded e) {
+			// the board stops here: what was read so far is not parsed (SourceSet sees usage().exceeded())
+			diagnostics.add(new CppDiagnostic(Severity.ERROR, e.getMessage(), whereLimitHit(e.limit())));
 		} catch (RuntimeException | StackOverflowError e) {
 			// a bug of ours, or absurdly deep nesting, must not take the editor down; say where it happened
 			FileState fs = fileStack.isEmpty() ? null : top();
@@ -147,7 +173,21 @@ final class PreprocessorRun {
 			out.out.append('\n');
 		}
 		return new PreprocessedUnit(out.out.toString(), out.origins, List.copyOf(diagnostics), List.copyOf(files),
-				definitions);
+				definitions, usage);
+	}
+
+	/** A macro limit at the outermost invocation being expanded, any other at the current place in the file. */
+	private Origin whereLimitHit(InputLimit limit) {
+		boolean macroLimit = limit == InputLimit.MACRO_EXPANSION_TOKENS || limit == InputLimit.MACRO_NESTING
+				|| limit == InputLimit.MACRO_TOKENS_PER_BOARD;
+		if (macroLimit && expansionRoot != null && expansionRoot.file != null) {
+			return expansionRoot.file.origin(expansionRoot.offset, null);
+		}
+		if (fileStack.isEmpty()) {
+			return null;
+		}
+		FileState fs = top();
+		return fs.ctx.origin(fs.lf.start[Math.max(0, Math.min(fs.pos, fs.lf.count - 1))], null);
 	}
 
 	private void print(Tok t) {
@@ -599,8 +639,8 @@ final class PreprocessorRun {
 			error("#" + directive + " expects \"FILENAME\" or <FILENAME>", at(fs, hash));
 			return;
 		}
-		if (fileStack.size() >= MAX_INCLUDE_DEPTH) {
-			error("#include nested depth " + fileStack.size() + " exceeds maximum of " + MAX_INCLUDE_DEPTH, at(fs, hash));
+		if (!usage.within(InputLimit.INCLUDE_DEPTH, fileStack.size() + 1L)) {
+			error(InputLimit.INCLUDE_DEPTH.message(name), at(fs, hash));
 			return;
 		}
 		IncludeSearch.Result result = config.includeSearch.find(name, angled, directive.equals("include_next"),
@@ -651,6 +691,9 @@ final class PreprocessorRun {
 				if (c.pos < c.toks.length) {
 					t = c.toks[c.pos++];
 					fromFile = false;
+					if (t.kind != Tok.PADDING) {
+						counted();
+					}
 				} else if (c.argEnd) {
 					return ARG_EOF;
 				} else {
@@ -685,11 +728,29 @@ final class PreprocessorRun {
 	}
 
 	private void popContext() {
-		contexts.remove(contexts.size() - 1);
+		if (contexts.remove(contexts.size() - 1).macro != null) {
+			macroDepth--;
+		}
+	}
+
+	/** A token produced by macro expansion: counted for the outermost expansion and for the board. */
+	private void counted() {
+		if (!usage.within(InputLimit.MACRO_EXPANSION_TOKENS, ++expansionTokens)) {
+			throw usage.stop(InputLimit.MACRO_EXPANSION_TOKENS, expansionMacro);
+		}
+		if (!usage.within(InputLimit.MACRO_TOKENS_PER_BOARD, ++boardTokens)) {
+			throw usage.stop(InputLimit.MACRO_TOKENS_PER_BOARD, expansionMacro);
+		}
 	}
 
 	/** gcc's enter_macro_context: pushes the expansion of m, or returns false when m is not invoked after all. */
 	private boolean enterMacro(Macro m, Tok name, boolean fromFile) {
+		if (macroDepth == 0 && argDepth == 0) {
+			// an outermost invocation: its arguments' expansions count towards it too
+			expansionRoot = name;
+			expansionMacro = m.name;
+			expansionTokens = 0;
+		}
 		if (fromFile) {
 			invocationFile = name.file;
 			invocationOffset = name.offset;
@@ -717,6 +778,7 @@ final class PreprocessorRun {
 		} else {
 			expansion = MacroOperators.pasted(m.body, m.hasPaste);
 		}
+		usage.check(InputLimit.MACRO_NESTING, ++macroDepth, m.name);
 		contexts.add(new Context(expansion, m, false));
 		return true;
 	}
@@ -953,6 +1015,7 @@ final class PreprocessorRun {
 		preventExpansion = 0;
 		parsingArgs = 0;
 		int depth = contexts.size();
+		usage.check(InputLimit.MACRO_NESTING, ++argDepth + macroDepth, expansionMacro);
 		contexts.add(new Context(arg, null, true));
 		List<Tok> result = new ArrayList<>(arg.length);
 		while (true) {
@@ -965,6 +1028,7 @@ final class PreprocessorRun {
 		while (contexts.size() > depth) {
 			popContext();
 		}
+		argDepth--;
 		preventExpansion = savedPrevent;
 		parsingArgs = savedParsing;
 		return result.toArray(Tok[]::new);

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.carveout.dts.limits.InputLimit;
+
 /**
  * Where the preprocessor gets file text from, so that an editor's unsaved buffer can stand in for the file on
  * disk.
@@ -19,10 +21,18 @@ public interface SourceReader {
 	/** Whether {@link #read} would find the file; used while searching include directories. */
 	boolean exists(Path file);
 
-	/** The files on disk, read as UTF-8 (kernel sources are ASCII with a few UTF-8 comments). */
+	/**
+	 * The files on disk, read as UTF-8 (kernel sources are ASCII with a few UTF-8 comments). A device, a FIFO or
+	 * a directory is refused before it is opened (/dev/zero would never end), and so is a file past
+	 * {@link InputLimit#FILE_SIZE}.
+	 */
 	SourceReader FILES = new SourceReader() {
 		@Override
 		public String read(Path file) throws IOException {
+			if (!Files.isRegularFile(file)) {
+				throw new IOException(Files.exists(file) ? "not a regular file" : "no such file");
+			}
+			checkSize(Files.size(file));
 			return Files.readString(file, StandardCharsets.UTF_8);
 		}
 
@@ -41,7 +51,11 @@ public interface SourceReader {
 			@Override
 			public String read(Path file) throws IOException {
 				Optional<String> text = unsaved.apply(file);
-				return text.isPresent() ? text.get() : FILES.read(file);
+				if (text.isEmpty()) {
+					return FILES.read(file);
+				}
+				checkSize(text.get().length());
+				return text.get();
 			}
 
 			@Override
@@ -49,5 +63,12 @@ public interface SourceReader {
 				return unsaved.apply(file).isPresent() || FILES.exists(file);
 			}
 		};
+	}
+
+	/** An IOException naming {@link InputLimit#FILE_SIZE} when {@code size} is past it. */
+	private static void checkSize(long size) throws IOException {
+		if (size > InputLimit.FILE_SIZE.value()) {
+			throw new IOException(InputLimit.FILE_SIZE.message(null));
+		}
 	}
 }

@@ -9,6 +9,7 @@ import dev.carveout.dts.dts.BodyItem;
 import dev.carveout.dts.dts.DeleteNode;
 import dev.carveout.dts.dts.DeleteProperty;
 import dev.carveout.dts.dts.Directive;
+import dev.carveout.dts.dts.IncBin;
 import dev.carveout.dts.dts.Label;
 import dev.carveout.dts.dts.MemReserve;
 import dev.carveout.dts.dts.Node;
@@ -16,7 +17,10 @@ import dev.carveout.dts.dts.NodeDefinition;
 import dev.carveout.dts.dts.OmitIfNoRef;
 import dev.carveout.dts.dts.Property;
 import dev.carveout.dts.dts.Reference;
+import dev.carveout.dts.dts.Value;
 import dev.carveout.dts.dts.RootTarget;
+import dev.carveout.dts.limits.InputLimit;
+import dev.carveout.dts.limits.LimitExceeded;
 import dev.carveout.memmap.AddressRange;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.Severity;
@@ -35,6 +39,7 @@ public final class EffectiveTreeBuilder {
 	private final Consumer<Finding> problems;
 	private BodyIncluder bodyIncluder = (directive, at, into) -> {
 	};
+	private IncbinFiles incbinFiles = (file, at) -> null;
 	private boolean rootDefined;
 	private boolean finished;
 
@@ -45,6 +50,11 @@ public final class EffectiveTreeBuilder {
 	/** Who reads files included inside a node body; without one such includes are ignored. */
 	public void setBodyIncluder(BodyIncluder includer) {
 		bodyIncluder = includer;
+	}
+
+	/** Who checks the files /incbin/ names; without one they are not checked. */
+	public void setIncbinFiles(IncbinFiles files) {
+		incbinFiles = files;
 	}
 
 	public void add(EObject item, Locator at) {
@@ -103,13 +113,24 @@ public final class EffectiveTreeBuilder {
 	 * delete of something defined earlier in the same body has no effect.
 	 */
 	private void body(DtNode node, List<BodyItem> items, Locator at, boolean fresh) {
+		int properties = 0;
 		for (BodyItem item : items) {
 			if (item instanceof Property property) {
+				if (++properties > InputLimit.PROPERTIES_PER_NODE.value()) {
+					throw stop(InputLimit.PROPERTIES_PER_NODE, node.path(), at.locate(property));
+				}
+				incbins(property.getValues(), at);
 				PropertyValue value;
 				try {
 					value = ValueEncoder.encode(property.getValues());
 				} catch (UnknownValueException e) {
 					value = null;
+					if (e.invalid() != null) {
+						problem(at.locate(e.invalid()), e.getMessage());
+					}
+				}
+				if (value != null && value.length() > InputLimit.PROPERTY_SIZE.value()) {
+					throw stop(InputLimit.PROPERTY_SIZE, property.getName(), at.locate(property));
 				}
 				node.setProperty(property.getName(), value, at.locate(property), labelNames(property.getLabels()));
 			} else if (item instanceof Node child) {
@@ -151,6 +172,25 @@ public final class EffectiveTreeBuilder {
 
 	private static List<String> labelNames(List<Label> labels) {
 		return labels.stream().map(References::label).toList();
+	}
+
+	private void incbins(List<Value> values, Locator at) {
+		for (Value value : values) {
+			if (value.getData() instanceof IncBin incbin && incbin.getFile() != null) {
+				SourceRef where = at.locate(incbin);
+				String problem = incbinFiles.problem(incbin.getFile(), where);
+				if (problem != null) {
+					problems.accept(new Finding(InputLimit.RULE_ID, Severity.ERROR, problem, where, null));
+				}
+			}
+		}
+	}
+
+	/** A limit stops the board: one input error where it was hit. */
+	private LimitExceeded stop(InputLimit limit, String subject, SourceRef at) {
+		String message = limit.message(subject);
+		problems.accept(new Finding(InputLimit.RULE_ID, Severity.ERROR, message, at, null));
+		return new LimitExceeded(limit, message);
 	}
 
 	private void problem(SourceRef at, String message) {

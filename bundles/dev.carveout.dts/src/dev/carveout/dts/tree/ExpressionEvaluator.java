@@ -41,6 +41,11 @@ public final class ExpressionEvaluator {
 		throw new UnknownValueException("not an integer expression");
 	}
 
+	/** dtc's error, located as dtc locates it: from the left operand on (the parentheses around are not part of it). */
+	private static UnknownValueException divisionByZero(Binary b) {
+		return new UnknownValueException("Division by zero", b.getLeft());
+	}
+
 	private static long binary(Binary b) throws UnknownValueException {
 		long l = evaluate(b.getLeft());
 		// && and || do not evaluate their right side when the left decides, as in C.
@@ -69,13 +74,13 @@ public final class ExpressionEvaluator {
 			case "*" -> l * r;
 			case "/" -> {
 				if (r == 0) {
-					throw new UnknownValueException("division by zero");
+					throw divisionByZero(b);
 				}
 				yield Long.divideUnsigned(l, r);
 			}
 			case "%" -> {
 				if (r == 0) {
-					throw new UnknownValueException("division by zero");
+					throw divisionByZero(b);
 				}
 				yield Long.remainderUnsigned(l, r);
 			}

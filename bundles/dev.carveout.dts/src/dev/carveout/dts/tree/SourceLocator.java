@@ -21,6 +21,15 @@ public record SourceLocator(Path file, String text) implements Locator {
 		return new SourceRef(file, node.getStartLine(), column(offset), offset, node.getLength());
 	}
 
+	/** The 1-based line of an offset in the text. */
+	public int line(int offset) {
+		int line = 1;
+		for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+			line++;
+		}
+		return line;
+	}
+
 	public int column(int offset) {
 		int lineStart = offset == 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 		return offset - lineStart + 1;

@@ -29,6 +29,7 @@ import dev.carveout.ui.map.MemoryMapView;
 import dev.carveout.ui.outline.DtsOutlinePage;
 import dev.carveout.ui.validation.BoardValidationJob;
 import dev.carveout.ui.validation.CheckResults;
+import dev.carveout.ui.validation.ContainedCheck;
 
 /**
  * The Carveout editor for .dts and .dtsi files: DTS colouring (syntactic, and semantic for labels and
@@ -60,7 +61,12 @@ public final class CarveoutEditor extends TextEditor {
 	private final Job structureOnly = Job.createSystem("Reading the structure of a DTS file", monitor -> {
 		String text = currentText();
 		if (text != null && !monitor.isCanceled()) {
-			textChecked(text);
+			try {
+				textChecked(text);
+			} catch (Throwable failure) {
+				// The outline, folding and colours stay as they were; the board's check marks what the parse chokes on.
+				ContainedCheck.logged(getTitle(), failure);
+			}
 		}
 	});
 	private DtsOutlinePage outlinePage;

@@ -1,6 +1,7 @@
 package dev.carveout.ui.validation;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -13,11 +14,14 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.xtext.service.OperationCanceledError;
 
 import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckResult;
+import dev.carveout.dts.check.InternalFailure;
 import dev.carveout.dts.check.SourceOverlay;
 import dev.carveout.dts.fix.QuickFixes;
 import dev.carveout.memmap.Finding;
@@ -139,7 +143,13 @@ public final class BoardValidationJob extends Job {
 			overlay = SourceOverlay.of(Map.of(path, text));
 		}
 		BoardChecker checker = new BoardChecker(CarveoutPreferences.settingsFor(board.getProject()));
-		CheckResult result = checker.check(BoardIndex.pathOf(board), overlay);
+		SourceOverlay checkedOverlay = overlay;
+		CheckResult result;
+		try {
+			result = ContainedCheck.check(BoardIndex.pathOf(board), () -> checker.check(BoardIndex.pathOf(board), checkedOverlay, monitor::isCanceled));
+		} catch (OperationCanceledError | OperationCanceledException e) {
+			return Status.CANCEL_STATUS; // the next keystroke cancelled it (checkAfter): its markers would be stale
+		}
 		if (monitor.isCanceled()) {
 			return Status.CANCEL_STATUS;
 		}
@@ -178,7 +188,15 @@ public final class BoardValidationJob extends Job {
 				if (check != checksWritten) {
 					return Status.OK_STATUS; // a newer check wrote its markers and has its own explanation coming
 				}
-				List<Finding> explained = new QuickFixes(checker).explained(result, overlay);
+				List<Finding> explained;
+				try {
+					explained = new QuickFixes(checker).explained(result, overlay);
+				} catch (Throwable failure) {
+					// The check's markers stand; the failure joins them instead of ending the job.
+					ContainedCheck.logged(result.board().toString(), failure);
+					explained = new ArrayList<>(result.findings());
+					explained.add(InternalFailure.finding(result.board(), failure));
+				}
 				if (explained.equals(result.findings())) {
 					return Status.OK_STATUS;
 				}

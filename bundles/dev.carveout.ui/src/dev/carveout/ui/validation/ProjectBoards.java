@@ -40,8 +40,9 @@ public final class ProjectBoards {
 
 	/** Checks a board as saved and records what it read in the {@link BoardIndex}. */
 	public static CheckResult check(IFile board) {
-		CheckResult result = new BoardChecker(CarveoutPreferences.settingsFor(board.getProject()))
-				.check(BoardIndex.pathOf(board), SourceOverlay.NONE);
+		Path path = BoardIndex.pathOf(board);
+		CheckResult result = ContainedCheck.check(path,
+				() -> new BoardChecker(CarveoutPreferences.settingsFor(board.getProject())).check(path, SourceOverlay.NONE));
 		BoardIndex.record(board, result.files());
 		return result;
 	}

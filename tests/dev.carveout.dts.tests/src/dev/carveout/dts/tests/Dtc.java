@@ -38,4 +38,24 @@ final class Dtc {
 			return null;
 		}
 	}
+
+	/** What dtc prints when it refuses a source (its exit status must be non-zero); fails the test if it accepts. */
+	static String refusal(Path source) {
+		try {
+			Process process = new ProcessBuilder("dtc", "-q", "-I", "dts", "-O", "dtb", "-o", "/dev/null", source.toString())
+					.redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes());
+			if (process.waitFor() == 0) {
+				fail("dtc accepted " + source + ":\n" + output);
+			}
+			return output;
+		} catch (IOException e) {
+			fail("cannot run dtc (apt-get install device-tree-compiler): " + e.getMessage());
+			return null;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			fail("interrupted while running dtc");
+			return null;
+		}
+	}
 }

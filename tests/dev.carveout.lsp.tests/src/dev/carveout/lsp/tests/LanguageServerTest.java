@@ -420,6 +420,59 @@ class LanguageServerTest {
 		assertFalse(hasRule(after, "R8"), String.valueOf(after));
 	}
 
+	/**
+	 * A document whose build fails (nodes nested thousands deep broke the parser) gets a diagnostic, and every
+	 * document opened after it is checked as usual: Xtext kept a failed document queued for every later build,
+	 * which then failed too.
+	 */
+	@Test
+	void aDocumentThatBreaksTheBuildGetsADiagnosticAndTheNextDocumentsTheirOwn() throws Exception {
+		int depth = 5000;
+		String deep = "/dts-v1/;\n/ {\n" + "a {".repeat(depth) + "};".repeat(depth) + "\n};\n";
+		String deepUri = dir.resolve("deep.dts").toUri().toString();
+		int before = client.publishedCount();
+		open(deepUri, deep);
+		List<Diagnostic> hostile = client.awaitDiagnostics(deepUri, before, d -> !d.isEmpty());
+		assertTrue(hostile.stream().anyMatch(d -> d.getSeverity() == org.eclipse.lsp4j.DiagnosticSeverity.Error), hostile.toString());
+
+		int beforeBoard = client.publishedCount();
+		open(boardUri, BOARD);
+		client.awaitDiagnostics(boardUri, beforeBoard, d -> hasRule(d, "R8"));
+		int beforeChange = client.publishedCount();
+		server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(boardUri, 2),
+				List.of(new TextDocumentContentChangeEvent(BOARD.replace("0x90100000 0x0 0x100000", "0x90200000 0x0 0x100000")))));
+		List<Diagnostic> edited = client.awaitDiagnostics(boardUri, beforeChange, d -> true);
+		assertFalse(hasRule(edited, "R8"), edited.toString());
+	}
+
+	/** A macro bomb and nodes nested 10,000 deep each get their limit where it is hit; the next document its own findings. */
+	@Test
+	void hostileDocumentsGetTheirLimitsAndTheNextDocumentItsFindings() throws Exception {
+		StringBuilder bomb = new StringBuilder("/dts-v1/;\n");
+		for (int i = 0; i < 40; i++) {
+			bomb.append("#define M").append(i).append(" M").append(i + 1).append(" M").append(i + 1).append('\n');
+		}
+		bomb.append("#define M40 1\n/ {\n\tbomb = <M0>;\n};\n");
+		String bombUri = dir.resolve("bomb.dts").toUri().toString();
+		int before = client.publishedCount();
+		open(bombUri, bomb.toString());
+		List<Diagnostic> bombed = client.awaitDiagnostics(bombUri, before, d -> !d.isEmpty());
+		Diagnostic expansion = bombed.stream().filter(d -> d.getMessage().getLeft().contains("M0 expands past")).findFirst()
+				.orElseThrow(() -> new AssertionError(bombed.toString()));
+		assertEquals(43, expansion.getRange().getStart().getLine(), "the line that uses M0 (0-based)");
+
+		int depth = 10_000;
+		String deepUri = dir.resolve("deeper.dts").toUri().toString();
+		int beforeDeep = client.publishedCount();
+		open(deepUri, "/dts-v1/;\n/ {\n" + "a {\n".repeat(depth) + "};\n".repeat(depth) + "};\n");
+		List<Diagnostic> deep = client.awaitDiagnostics(deepUri, beforeDeep, d -> !d.isEmpty());
+		assertTrue(deep.stream().anyMatch(d -> d.getMessage().getLeft().contains("nesting deeper than")), deep.toString());
+
+		int beforeBoard = client.publishedCount();
+		open(boardUri, BOARD);
+		client.awaitDiagnostics(boardUri, beforeBoard, d -> hasRule(d, "R8"));
+	}
+
 	private List<String> completions(String uri, int line, int character) throws Exception {
 		var result = server.getTextDocumentService()
 				.completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(line, character))).get(30, TimeUnit.SECONDS);

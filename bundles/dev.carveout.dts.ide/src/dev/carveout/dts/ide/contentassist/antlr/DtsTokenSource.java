@@ -2,10 +2,15 @@ package dev.carveout.dts.ide.contentassist.antlr;
 
 import org.antlr.runtime.TokenSource;
 
-/** The content-assist parser's token source: the runtime's pass-through (the generated parser names this class). */
+import dev.carveout.dts.ide.contentassist.antlr.internal.InternalDtsParser;
+
+/**
+ * The content-assist parser's token source (the generated parser names this class): the runtime's nesting guard,
+ * with this parser's token numbers.
+ */
 public class DtsTokenSource extends dev.carveout.dts.parser.antlr.DtsTokenSource {
 
 	public DtsTokenSource(TokenSource delegate) {
-		super(delegate);
+		super(delegate, InternalDtsParser.tokenNames);
 	}
 }
