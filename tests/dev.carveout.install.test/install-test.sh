@@ -50,12 +50,13 @@ studio)
 	set -e
 	grep -v '^$' <<<"$output" | tail -n 20
 	markers=$(sed -n 's/^carveout studio: board.dts open with \([0-9]*\) marker(s).*/\1/p' <<<"$output")
-	if [ "$status" -ne 0 ] || [ "${markers:-0}" -lt 1 ] || [ ! -s "$png" ]; then
-		echo "studio test: FAILED (exit $status, markers '${markers}', screenshot $png)" >&2
+	perspective=$(sed -n 's/^carveout studio: perspective //p' <<<"$output")
+	if [ "$status" -ne 0 ] || [ "${markers:-0}" -lt 1 ] || [ ! -s "$png" ] || [ "$perspective" != dev.carveout.ui.perspective ]; then
+		echo "studio test: FAILED (exit $status, markers '${markers}', perspective '${perspective}', screenshot $png)" >&2
 		echo "studio: 0 passed, 1 failed"
 		exit 1
 	fi
-	echo "studio test: Carveout Studio opened the sample board with $markers marker(s); screenshot $png"
+	echo "studio test: Carveout Studio opened the sample board with $markers marker(s) in the Carveout perspective; screenshot $png"
 	echo "studio: 1 passed, 0 failed"
 	;;
 *)
