@@ -120,7 +120,9 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 
 	@Override
 	public void setFocus() {
-		table.viewer().getControl().setFocus();
+		// Not the table: GTK puts the cursor on a focused table's first row and selects it, and a selection
+		// shows its node in the editor, so opening the view would select a region and open its file unasked.
+		canvas.canvas().setFocus();
 	}
 
 	@Override
@@ -351,7 +353,8 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 	private void show(CheckResult newResult) {
 		MapEntry selected = table.selection();
 		result = newResult;
-		entries = MapEntries.of(newResult.memoryMap(), newResult.findings());
+		entries = MapEntries.of(newResult.memoryMap(), newResult.findings(),
+				CarveoutPreferences.settingsFor(board.getProject()).profile());
 		String bootLogNote = "";
 		if (bootLog != null && newResult.memoryMap() != null) {
 			bootLogDifferences = BootLogComparison.differences(newResult.memoryMap(),

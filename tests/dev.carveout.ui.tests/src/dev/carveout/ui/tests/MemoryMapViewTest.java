@@ -85,6 +85,17 @@ class MemoryMapViewTest {
 		assertEquals(List.of(), loggedErrors.stream().map(s -> s.getMessage() + " " + s.getException()).toList());
 	}
 
+	/** Opening the view (done in openBoardAndView, which activates it) must leave the user's editors alone. */
+	@Test
+	void openingTheViewSelectsNothingAndOpensNothing() {
+		Workbench.processEvents(500);
+		assertTrue(view.tableViewer().getStructuredSelection().isEmpty(),
+				"selected: " + view.tableViewer().getStructuredSelection());
+		assertEquals(List.of(fixture.board.getName()),
+				Arrays.stream(page.getEditorReferences()).map(r -> r.getName()).toList(), "the editors open");
+		assertEquals(editor, page.getActiveEditor());
+	}
+
 	@Test
 	void theViewIsACarveoutViewAndTheEditorOffersIt() {
 		IViewDescriptor descriptor = PlatformUI.getWorkbench().getViewRegistry().find(MemoryMapView.ID);
@@ -211,9 +222,16 @@ class MemoryMapViewTest {
 				"video@8b900000", "qseecom@8c000000", "linux,cma"), rowNames());
 		assertEquals(List.of("no-map carve-out", "no-map carve-out", "reserved (mapped)", "no-map carve-out",
 				"no-map carve-out", "CMA pool", "CMA pool, placed at boot"), column(MapColumn.KIND));
-		assertEquals("", column(MapColumn.BASE).get(6), "a dynamic pool has no address before boot");
+		// The default pool is drawn where the kernel will put it: top-down in RAM, below 0xc0000000.
+		assertEquals("≈0xbe000000", column(MapColumn.BASE).get(6));
+		assertEquals("≈0xbfffffff", column(MapColumn.END).get(6));
 		assertEquals("32 MiB", column(MapColumn.SIZE).get(6));
-		assertEquals(List.of("linux,cma"), view.layout().dynamicBlocks().stream().map(b -> b.entry().name()).toList());
+		assertEquals(List.of(), view.layout().dynamicBlocks(), "no list under the map");
+		MapLayout.Block predicted = view.layout().blocks().stream().filter(b -> b.entry().name().equals("linux,cma"))
+				.findFirst().orElseThrow(() -> new AssertionError("linux,cma is not drawn on the map"));
+		assertEquals(0xBE00_0000L, predicted.range().base());
+		assertTrue(predicted.box().y() > view.layout().blocks().stream().filter(b -> b.entry().name().equals("qseecom@8c000000"))
+				.findFirst().orElseThrow().box().bottom(), "below qseecom@8c000000, addresses growing downwards");
 		assertTrue(editor.isDirty());
 
 		Shell shell = page.getWorkbenchWindow().getShell();
