@@ -29,12 +29,14 @@ verify)
 	echo "$output"
 	expected=$(grep -c '<plugin id="dev\.carveout\.' "$(dirname "$0")/../../features/dev.carveout.feature/feature.xml")
 	active=$(grep -c '^bundle dev\.carveout\..* ACTIVE$' <<<"$output" || true)
-	if [ "$status" -ne 0 ] || [ "$active" -ne "$expected" ] || ! grep -q '^engine OK' <<<"$output"; then
+	contributions=$(grep -c '^contribution .* OK$' <<<"$output" || true)
+	if [ "$status" -ne 0 ] || [ "$active" -ne "$expected" ] || ! grep -q '^engine OK' <<<"$output" \
+		|| [ "$contributions" -ne 3 ]; then
 		echo "install test: FAILED (exit $status, $active of $expected Carveout bundles active)" >&2
 		echo "install: 0 passed, 1 failed"
 		exit 1
 	fi
-	echo "install test: $active of $expected Carveout bundles active in the installed IDE, engine OK"
+	echo "install test: $active of $expected Carveout bundles active in the installed IDE, perspective and wizards registered, engine OK"
 	echo "install: 1 passed, 0 failed"
 	;;
 studio)

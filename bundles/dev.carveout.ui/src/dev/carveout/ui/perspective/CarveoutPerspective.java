@@ -37,5 +37,6 @@ public final class CarveoutPerspective implements IPerspectiveFactory {
 			layout.addShowViewShortcut(view);
 		}
 		layout.addPerspectiveShortcut("org.eclipse.ui.resourcePerspective");
+		layout.addNewWizardShortcut("dev.carveout.ui.newProject");
 	}
 }
