@@ -70,9 +70,10 @@ public record SourceTree(Path root, Optional<KernelVersion> version, String full
 	}
 
 	/**
-	 * The folders of the tree DeviceTree sources of {@code arch} are read from, relative to the root, as kbuild
-	 * passes them to cpp and dtc: the architecture's dts folder, the bindings headers, the include-prefixes
-	 * links, and arm's dts folder for arm64 (its boards include arm's .dtsi through include-prefixes/arm).
+	 * The folders of the tree DeviceTree sources of {@code arch} are read from, relative to the root: the
+	 * architecture's dts folder, the bindings headers, and arm's dts folder for arm64 (its boards include arm's
+	 * .dtsi through include-prefixes/arm). Not scripts/dtc/include-prefixes itself: an include path only, whose
+	 * links to every architecture's dts folder would bring each file in a second time.
 	 */
 	public List<String> deviceTreeFolders(String arch) {
 		if (!isKernelTree()) {
@@ -83,10 +84,8 @@ public record SourceTree(Path root, Optional<KernelVersion> version, String full
 		if (arch.equals("arm64") && Files.isDirectory(root.resolve("arch/arm/boot/dts"))) {
 			folders.add("arch/arm/boot/dts");
 		}
-		for (String shared : List.of("include/dt-bindings", "scripts/dtc/include-prefixes")) {
-			if (Files.isDirectory(root.resolve(shared))) {
-				folders.add(shared);
-			}
+		if (Files.isDirectory(root.resolve("include/dt-bindings"))) {
+			folders.add("include/dt-bindings");
 		}
 		return folders;
 	}

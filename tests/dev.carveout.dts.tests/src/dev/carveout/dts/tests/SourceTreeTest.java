@@ -34,6 +34,7 @@ class SourceTreeTest {
 		}
 		Files.createDirectories(root.resolve("arch/x86/kernel"));
 		Files.createDirectories(root.resolve("include/dt-bindings"));
+		Files.createDirectories(root.resolve("scripts/dtc/include-prefixes"));
 		SourceTree tree = SourceTree.inspect(root);
 		assertTrue(tree.isKernelTree(), tree.problem());
 		assertEquals("6.12", tree.version().orElseThrow().toString());

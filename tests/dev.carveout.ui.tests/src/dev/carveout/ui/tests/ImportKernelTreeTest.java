@@ -96,6 +96,8 @@ class ImportKernelTreeTest {
 		assertTrue(project.getFile(BOARD).isLinked(IResource.CHECK_ANCESTORS), "linked, not copied");
 		assertFalse(project.getFile("arch/arm64/boot/dts/qcom/Makefile").exists(), "only DeviceTree sources are kept");
 		assertFalse(project.getFolder("drivers").exists());
+		assertFalse(project.getFolder("scripts").exists(), "include-prefixes is an include path, not linked: its "
+				+ "links to every arch's dts folder would bring each file in twice");
 		assertTrue(files.get() < 20_000, files.get() + " files");
 		assertFalse(project.hasNature(dev.carveout.ui.CarveoutUi.NATURE_ID), "the nature was left off");
 
