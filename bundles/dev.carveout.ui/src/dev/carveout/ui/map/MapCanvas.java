@@ -9,6 +9,8 @@ import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.events.MouseAdapter;
 import org.eclipse.swt.events.MouseEvent;
 import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -136,6 +138,24 @@ final class MapCanvas {
 			MapRenderer.render(layout, drawing, selection);
 		} finally {
 			drawing.dispose();
+		}
+	}
+
+	/** The whole map drawn off screen, as the view paints it but without a selection. */
+	ImageData snapshot() {
+		Image image = new Image(canvas.getDisplay(), layout.width(), layout.height());
+		GC gc = new GC(image);
+		try {
+			GcDrawing drawing = new GcDrawing(gc);
+			try {
+				MapRenderer.render(layout, drawing, null);
+			} finally {
+				drawing.dispose();
+			}
+			return image.getImageData();
+		} finally {
+			gc.dispose();
+			image.dispose();
 		}
 	}
 

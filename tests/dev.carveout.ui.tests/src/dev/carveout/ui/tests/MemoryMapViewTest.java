@@ -97,6 +97,22 @@ class MemoryMapViewTest {
 	}
 
 	@Test
+	void columnsFitTheirContentAndKeepTheWidthTheUserGaveThem() throws Exception {
+		Table table = view.tableViewer().getTable();
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+		int nameWidth = gc.textExtent("cdsp-secure-heap@81800000").x;
+		gc.dispose();
+		assertTrue(table.getColumn(MapColumn.NAME.ordinal()).getWidth() >= nameWidth,
+				"Name is " + table.getColumn(MapColumn.NAME.ordinal()).getWidth() + " px, its longest text " + nameWidth);
+
+		table.getColumn(MapColumn.LABEL.ordinal()).setWidth(321);
+		page.hideView(view);
+		view = (MemoryMapView) page.showView(MemoryMapView.ID);
+		Workbench.waitUntil(() -> rowNames().equals(REGIONS), () -> "rows " + rowNames());
+		assertEquals(321, view.tableViewer().getTable().getColumn(MapColumn.LABEL.ordinal()).getWidth());
+	}
+
+	@Test
 	void theViewIsACarveoutViewAndTheEditorOffersIt() {
 		IViewDescriptor descriptor = PlatformUI.getWorkbench().getViewRegistry().find(MemoryMapView.ID);
 		assertNotNull(descriptor);
@@ -199,6 +215,11 @@ class MemoryMapViewTest {
 		assertTrue(lines[3].startsWith("camera@8b700000,camera_mem,0x8b700000,0x8bbfffff,5 MiB,no-map carve-out,"
 				+ "no-map,board.dts:"), lines[3]);
 		assertTrue(lines[3].endsWith(",okay,R8,,5242880,/reserved-memory/camera@8b700000"), lines[3]);
+
+		ImageLoader png = new ImageLoader();
+		png.load(view.export(ExportFormat.PNG, dir.resolve("map.png")).toString());
+		assertEquals(view.layout().width(), png.data[0].width, "the PNG is the map as drawn, at full size");
+		assertEquals(view.layout().height(), png.data[0].height);
 
 		String svg = Files.readString(view.export(ExportFormat.SVG, dir.resolve("map.svg")));
 		assertTrue(svg.startsWith("<?xml") && svg.trim().endsWith("</svg>"), svg);
