@@ -108,21 +108,36 @@ public final class MapLayout {
 	 */
 	public static MapLayout compute(MemoryMap map, List<MapEntry> entries, int width, int heightHint,
 			TextMeasure text) {
+		return compute(map, entries, width, heightHint, text, 1.0);
+	}
+
+	/**
+	 * The layout fitted as above, then its covered memory drawn {@code zoom} times taller (the view's Zoom In and
+	 * Ctrl+wheel); 1 is the fitted layout.
+	 */
+	public static MapLayout compute(MemoryMap map, List<MapEntry> entries, int width, int heightHint,
+			TextMeasure text, double zoom) {
+		MapLayout fitted = fit(map, entries, width, heightHint, text);
+		return zoom <= 1 ? fitted
+				: layOut(map, entries, width, heightHint, text, (int) Math.min(Integer.MAX_VALUE / 4, fitted.scaleHeight * zoom));
+	}
+
+	private static MapLayout fit(MemoryMap map, List<MapEntry> entries, int width, int heightHint, TextMeasure text) {
 		// Breaks, legend and minimum heights take their share whatever the scale: shrink the scaled part by what
 		// spilled over, so the whole map fits the view when it can, and scrolls when it cannot.
-		MapLayout layout = compute(map, entries, width, heightHint, text, Math.max(MIN_SCALE_HEIGHT, heightHint));
+		MapLayout layout = layOut(map, entries, width, heightHint, text, Math.max(MIN_SCALE_HEIGHT, heightHint));
 		for (int attempt = 0; attempt < 4; attempt++) {
 			int overflow = layout.height() - heightHint;
 			if (overflow <= 0 || layout.scaleHeight <= MIN_SCALE_HEIGHT) {
 				break;
 			}
-			layout = compute(map, entries, width, heightHint, text,
+			layout = layOut(map, entries, width, heightHint, text,
 					Math.max(MIN_SCALE_HEIGHT, layout.scaleHeight - overflow));
 		}
 		return layout;
 	}
 
-	private static MapLayout compute(MemoryMap map, List<MapEntry> entries, int width, int heightHint,
+	private static MapLayout layOut(MemoryMap map, List<MapEntry> entries, int width, int heightHint,
 			TextMeasure text, int scaleHeight) {
 		int axisWidth = text.width("0x00000000") + 16;
 		MapLayout layout = new MapLayout(Math.max(width, MARGIN * 2 + axisWidth + MIN_MAP_WIDTH), text);

@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.resource.ResourceLocator;
 import org.eclipse.jface.action.Separator;
@@ -111,6 +112,10 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		menuActions.add(action("Paste Boot Log…", "boot-log-paste.svg",
 				"Lay pasted kernel boot log lines over the map", this::pasteBootLog));
 		menuActions.add(action("Clear Boot Log", "boot-log-clear.svg", "Take the boot log off the map", this::clearBootLog));
+		IToolBarManager toolBar = getViewSite().getActionBars().getToolBarManager();
+		toolBar.add(action("Zoom In", "zoom-in.svg", "Stretch the map (Ctrl+wheel)", () -> setZoom(zoom() * MapCanvas.ZOOM_STEP)));
+		toolBar.add(action("Zoom Out", "zoom-out.svg", "Shrink the map (Ctrl+wheel)", () -> setZoom(zoom() / MapCanvas.ZOOM_STEP)));
+		toolBar.add(action("Fit to Window", "zoom-fit.svg", "Fit the whole map to the view's height", () -> setZoom(1)));
 		IMenuManager menu = getViewSite().getActionBars().getMenuManager();
 		menu.setRemoveAllWhenShown(true);
 		menu.addMenuListener(this::fillMenu);
@@ -156,6 +161,15 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 	/** The map's canvas, for tests that click and hover as a user does; its coordinates are the layout's. */
 	public Canvas mapCanvas() {
 		return canvas.canvas();
+	}
+
+	/** How many times taller than fitted the map is drawn; 1 is Fit to Window. */
+	public double zoom() {
+		return canvas.zoom();
+	}
+
+	public void setZoom(double factor) {
+		canvas.setZoom(factor);
 	}
 
 	/** The table, for tests that select rows as a user does. */

@@ -13,7 +13,9 @@ import java.util.Set;
 import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
@@ -96,8 +98,15 @@ class IconsTest {
 				assertRenders(action.getText(), action.getImageDescriptor());
 				assertNotNull(action.getToolTipText(), action.getText() + " has no tooltip");
 			}
-			assertEquals(0, view.getViewSite().getActionBars().getToolBarManager().getItems().length,
-					"exports and the boot log live in the view menu");
+			List<String> toolbar = new ArrayList<>();
+			for (IContributionItem item : view.getViewSite().getActionBars().getToolBarManager().getItems()) {
+				IAction action = ((ActionContributionItem) item).getAction();
+				assertNotNull(action.getImageDescriptor(), action.getText() + " has no icon");
+				assertRenders(action.getText(), action.getImageDescriptor());
+				assertNotNull(action.getToolTipText(), action.getText() + " has no tooltip");
+				toolbar.add(action.getText());
+			}
+			assertEquals(List.of("Zoom In", "Zoom Out", "Fit to Window"), toolbar, "exports and the boot log live in the view menu");
 		} finally {
 			page.hideView(view);
 		}

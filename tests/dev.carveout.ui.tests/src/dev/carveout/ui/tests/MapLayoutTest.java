@@ -80,6 +80,16 @@ class MapLayoutTest {
 	}
 
 	@Test
+	void zoomDrawsTheCoveredMemoryTallerAndKeepsBreaksAsTheyAre() {
+		MapLayout zoomed = MapLayout.compute(map, entries, 700, 600, TEXT, 2);
+		Block modem = zoomed.blocks().stream().filter(b -> b.entry().name().equals("modem@86000000")).findFirst().orElseThrow();
+		int fittedHeight = block("modem@86000000").box().height();
+		assertTrue(Math.abs(modem.box().height() - 2 * fittedHeight) <= 2, modem.box().height() + " vs 2 x " + fittedHeight);
+		assertTrue(zoomed.height() > layout.height(), "the zoomed map scrolls: " + zoomed.height());
+		assertEquals(layout.breaks().size(), zoomed.breaks().size());
+	}
+
+	@Test
 	void aSizeOnlyPoolIsDrawnWhereTheKernelWillPlaceIt() {
 		// Top-down in free RAM (0x80000000..0xc0000000): nothing is reserved above the /memreserve/ at 0xa0000000.
 		Block cma = block("linux,cma");

@@ -16,6 +16,7 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.ILogListener;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -94,6 +95,35 @@ class MemoryMapViewTest {
 		assertEquals(List.of(fixture.board.getName()),
 				Arrays.stream(page.getEditorReferences()).map(r -> r.getName()).toList(), "the editors open");
 		assertEquals(editor, page.getActiveEditor());
+	}
+
+	@Test
+	void ctrlWheelZoomsTheMapAndFitToWindowTakesItBack() {
+		int fitted = view.layout().height();
+		int fittedBlock = blockHeight("cdsp-secure-heap@81800000");
+		Event wheel = new Event();
+		wheel.stateMask = SWT.MOD1;
+		wheel.count = 3;
+		view.mapCanvas().notifyListeners(SWT.MouseVerticalWheel, wheel);
+		view.mapCanvas().notifyListeners(SWT.MouseVerticalWheel, wheel);
+		assertTrue(view.zoom() > 1.5, "zoom " + view.zoom());
+		// The legend, captions and compressed gaps keep their size: only the covered memory stretches.
+		assertTrue(view.layout().height() > fitted, "height " + view.layout().height() + ", fitted " + fitted);
+		assertTrue(blockHeight("cdsp-secure-heap@81800000") > fittedBlock, "block " + blockHeight("cdsp-secure-heap@81800000")
+				+ ", fitted " + fittedBlock);
+		Event plain = new Event();
+		plain.count = 3;
+		view.mapCanvas().notifyListeners(SWT.MouseVerticalWheel, plain);
+		assertTrue(view.zoom() > 1.5, "the plain wheel scrolls, it does not zoom");
+		Arrays.stream(view.getViewSite().getActionBars().getToolBarManager().getItems())
+				.map(item -> ((ActionContributionItem) item).getAction()).filter(a -> a.getText().equals("Fit to Window"))
+				.findFirst().orElseThrow().run();
+		assertEquals(fitted, view.layout().height(), "Fit to Window lays the map out for the view's height again");
+	}
+
+	private int blockHeight(String name) {
+		return view.layout().blocks().stream().filter(b -> b.entry().name().equals(name)).findFirst().orElseThrow().box()
+				.height();
 	}
 
 	@Test
