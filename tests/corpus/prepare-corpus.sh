@@ -6,7 +6,8 @@
 #   tests/corpus/prepare-corpus.sh OUT
 #
 # OUT/linux/            the kernel subset: arch/arm64/boot/dts, arch/arm/boot/dts, include/dt-bindings,
-#                       scripts/dtc/include-prefixes and the uapi header a bindings symlink points to
+#                       scripts/dtc/include-prefixes, the uapi header a bindings symlink points to and the
+#                       top-level Makefile (the kernel version, read by the kernel-tree import wizard)
 #                       (extracted once per package version)
 # OUT/boards.txt        the boards, one path a line, relative to OUT/linux
 # OUT/dtb/<vendor>/<board>.dtb
@@ -43,6 +44,8 @@ ensure_packages() {
 extract() {
 	local version=$1
 	if [ -f "$out/version" ] && [ "$(cat "$out/version")" = "$version" ] && [ -d "$out/linux/arch/arm64/boot/dts" ]; then
+		# A corpus from before the Makefile was part of it: add just that, the DTBs stay valid.
+		[ -f "$out/linux/Makefile" ] || tar -xJf "$tarball" -C "$out/linux" --strip-components=1 $package/Makefile
 		return
 	fi
 	[ -f "$tarball" ] || die "$tarball not found (package $package)"
@@ -51,7 +54,7 @@ extract() {
 	mkdir -p "$out/linux"
 	tar -xJf "$tarball" -C "$out/linux" --strip-components=1 \
 		$package/arch/arm64/boot/dts $package/arch/arm/boot/dts $package/include/dt-bindings \
-		$package/scripts/dtc/include-prefixes $package/include/uapi/linux/input-event-codes.h
+		$package/scripts/dtc/include-prefixes $package/include/uapi/linux/input-event-codes.h $package/Makefile
 	echo "$version" >"$out/version"
 }
 

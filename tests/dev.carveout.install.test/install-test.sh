@@ -29,12 +29,14 @@ verify)
 	echo "$output"
 	expected=$(grep -c '<plugin id="dev\.carveout\.' "$(dirname "$0")/../../features/dev.carveout.feature/feature.xml")
 	active=$(grep -c '^bundle dev\.carveout\..* ACTIVE$' <<<"$output" || true)
-	if [ "$status" -ne 0 ] || [ "$active" -ne "$expected" ] || ! grep -q '^engine OK' <<<"$output"; then
+	contributions=$(grep -c '^contribution .* OK$' <<<"$output" || true)
+	if [ "$status" -ne 0 ] || [ "$active" -ne "$expected" ] || ! grep -q '^engine OK' <<<"$output" \
+		|| [ "$contributions" -ne 3 ]; then
 		echo "install test: FAILED (exit $status, $active of $expected Carveout bundles active)" >&2
 		echo "install: 0 passed, 1 failed"
 		exit 1
 	fi
-	echo "install test: $active of $expected Carveout bundles active in the installed IDE, engine OK"
+	echo "install test: $active of $expected Carveout bundles active in the installed IDE, perspective and wizards registered, engine OK"
 	echo "install: 1 passed, 0 failed"
 	;;
 studio)
@@ -50,12 +52,13 @@ studio)
 	set -e
 	grep -v '^$' <<<"$output" | tail -n 20
 	markers=$(sed -n 's/^carveout studio: board.dts open with \([0-9]*\) marker(s).*/\1/p' <<<"$output")
-	if [ "$status" -ne 0 ] || [ "${markers:-0}" -lt 1 ] || [ ! -s "$png" ]; then
-		echo "studio test: FAILED (exit $status, markers '${markers}', screenshot $png)" >&2
+	perspective=$(sed -n 's/^carveout studio: perspective //p' <<<"$output")
+	if [ "$status" -ne 0 ] || [ "${markers:-0}" -lt 1 ] || [ ! -s "$png" ] || [ "$perspective" != dev.carveout.ui.perspective ]; then
+		echo "studio test: FAILED (exit $status, markers '${markers}', perspective '${perspective}', screenshot $png)" >&2
 		echo "studio: 0 passed, 1 failed"
 		exit 1
 	fi
-	echo "studio test: Carveout Studio opened the sample board with $markers marker(s); screenshot $png"
+	echo "studio test: Carveout Studio opened the sample board with $markers marker(s) in the Carveout perspective; screenshot $png"
 	echo "studio: 1 passed, 0 failed"
 	;;
 *)

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.Bundle;
@@ -38,6 +39,12 @@ public final class SelfCheckApplication implements IApplication {
 			};
 			""";
 
+	/** What a user finds in the IDE's menus after installing: the perspective and the two wizards. */
+	private static final String[][] EXPECTED_CONTRIBUTIONS = {
+			{ "org.eclipse.ui.perspectives", "dev.carveout.ui.perspective" },
+			{ "org.eclipse.ui.importWizards", "dev.carveout.ui.importKernelTree" },
+			{ "org.eclipse.ui.newWizards", "dev.carveout.ui.newProject" } };
+
 	@Override
 	public Object start(IApplicationContext context) throws IOException {
 		Bundle self = FrameworkUtil.getBundle(getClass());
@@ -53,6 +60,12 @@ public final class SelfCheckApplication implements IApplication {
 			boolean active = bundle.getState() == Bundle.ACTIVE;
 			failures += active ? 0 : 1;
 			System.out.println("bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + " " + stateName(bundle.getState()));
+		}
+		for (String[] expected : EXPECTED_CONTRIBUTIONS) {
+			boolean there = Arrays.stream(Platform.getExtensionRegistry().getConfigurationElementsFor(expected[0]))
+					.anyMatch(e -> expected[1].equals(e.getAttribute("id")));
+			failures += there ? 0 : 1;
+			System.out.println("contribution " + expected[0] + " " + expected[1] + (there ? " OK" : " MISSING"));
 		}
 		Path board = Files.createTempFile("carveout-selfcheck", ".dts");
 		try {

@@ -12,7 +12,6 @@ public final class CarveoutUi {
 	public static final String EDITOR_ID = PLUGIN_ID + ".editor";
 	/** The project nature whose builder checks every board of the project. */
 	public static final String NATURE_ID = PLUGIN_ID + ".nature";
-	public static final String PRODUCT_ID = PLUGIN_ID + ".studio";
 
 	private CarveoutUi() {
 	}

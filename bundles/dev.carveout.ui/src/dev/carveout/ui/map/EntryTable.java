@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.eclipse.jface.dialogs.IDialogSettings;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -14,6 +15,9 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.ui.PlatformUI;
+import org.osgi.framework.FrameworkUtil;
 
 /** The table half of the view: one row per entry, the kind cell in the entry's map colour. */
 final class EntryTable {
@@ -23,7 +27,13 @@ final class EntryTable {
 			MapColumn.DEFINED_AT, 110, MapColumn.STATUS, 55, MapColumn.PROBLEMS, 75);
 	private static final Color PROBLEM = new Color(0xB0, 0x1C, 0x1C);
 
+	/** Where column widths a user set are kept across sessions, one key per column. */
+	private static final String WIDTHS_SECTION = "memoryMapTableColumns";
+
 	private final TableViewer viewer;
+	private final IDialogSettings widths;
+	/** Whether the columns still have their first widths: they are fitted to the first rows shown, once. */
+	private boolean fitted;
 	/** Set while the view selects a row itself, so that does not count as the user's choice. */
 	private boolean selectingQuietly;
 
@@ -36,10 +46,20 @@ final class EntryTable {
 		Table table = viewer.getTable();
 		table.setHeaderVisible(true);
 		table.setLinesVisible(true);
+		IDialogSettings all = PlatformUI.getDialogSettingsProvider(FrameworkUtil.getBundle(EntryTable.class)).getDialogSettings();
+		widths = all.getSection(WIDTHS_SECTION) != null ? all.getSection(WIDTHS_SECTION) : all.addNewSection(WIDTHS_SECTION);
+		fitted = widths.get(MapColumn.NAME.name()) != null;
 		for (MapColumn column : MapColumn.values()) {
 			TableViewerColumn viewerColumn = new TableViewerColumn(viewer, SWT.LEFT);
-			viewerColumn.getColumn().setText(column.header());
-			viewerColumn.getColumn().setWidth(WIDTHS.getOrDefault(column, 100));
+			TableColumn tableColumn = viewerColumn.getColumn();
+			tableColumn.setText(column.header());
+			String stored = widths.get(column.name());
+			tableColumn.setWidth(stored != null ? widths.getInt(column.name()) : WIDTHS.getOrDefault(column, 100));
+			tableColumn.addListener(SWT.Resize, e -> {
+				if (fitted) { // the first widths are not a choice worth keeping
+					widths.put(column.name(), tableColumn.getWidth());
+				}
+			});
 			viewerColumn.setLabelProvider(new EntryColumnLabels(column));
 		}
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
@@ -62,6 +82,15 @@ final class EntryTable {
 
 	void setInput(List<MapEntry> entries) {
 		viewer.setInput(entries);
+		if (!fitted && !entries.isEmpty()) {
+			for (TableColumn column : viewer.getTable().getColumns()) {
+				column.pack();
+			}
+			fitted = true;
+			for (int i = 0; i < MapColumn.values().length; i++) {
+				widths.put(MapColumn.values()[i].name(), viewer.getTable().getColumn(i).getWidth());
+			}
+		}
 	}
 
 	/** Selects without telling the listener: the caller already knows. */

@@ -20,6 +20,10 @@ final class EntryTooltip {
 		}
 		if (entry.dynamic()) {
 			lines.add("size " + MapColumn.SIZE.text(entry) + ", placed by the kernel at boot");
+			if (entry.predicted() != null) {
+				lines.add("predicted (" + MapEntry.PLACEMENT_RULE + "): base " + Sizes.hex(entry.predicted().base()) + "   end "
+						+ Sizes.hex(entry.predicted().end() - 1));
+			}
 		}
 		lines.add(MapColumn.KIND.text(entry) + ", flags: " + MapColumn.FLAGS.text(entry)
 				+ (entry.available() ? "" : ", status = \"" + entry.status() + "\""));

@@ -1,8 +1,10 @@
 package dev.carveout.ui.map;
 
-/** What the view's toolbar exports, and the file name extension each gets. */
+/** What the view menu exports, and the file name extension each gets. */
 public enum ExportFormat {
-	CSV("Export CSV", "csv"), MARKDOWN("Export Markdown", "md"), SVG("Export SVG", "svg");
+	CSV("Export CSV", "csv"), MARKDOWN("Export Markdown", "md"), SVG("Export SVG", "svg"),
+	/** The map as the view draws it, at its full (scrollable) size. */
+	PNG("Export PNG", "png");
 
 	private final String actionText;
 	private final String extension;

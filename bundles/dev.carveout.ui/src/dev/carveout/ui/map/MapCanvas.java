@@ -9,9 +9,12 @@ import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.events.MouseAdapter;
 import org.eclipse.swt.events.MouseEvent;
 import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Listener;
 
 import dev.carveout.memmap.MemoryMap;
 
@@ -36,6 +39,10 @@ final class MapCanvas {
 	 * @param selected told the entry a click picked (null for empty space)
 	 * @param opened   told the entry a double click picked
 	 */
+	static final double ZOOM_STEP = 1.25;
+	static final double MAX_ZOOM = 64;
+	private double zoom = 1;
+
 	MapCanvas(Composite parent, Consumer<MapEntry> selected, Consumer<MapEntry> opened) {
 		this.selected = selected;
 		this.opened = opened;
@@ -64,6 +71,15 @@ final class MapCanvas {
 			}
 		});
 		canvas.addListener(SWT.MouseMove, e -> hover(layout == null ? null : layout.entryAt(e.x, e.y)));
+		// Ctrl+wheel zooms, as in editors and browsers; the plain wheel still scrolls.
+		Listener wheelZoom = e -> {
+			if ((e.stateMask & SWT.MOD1) != 0 && e.count != 0) {
+				setZoom(e.count > 0 ? zoom * ZOOM_STEP : zoom / ZOOM_STEP);
+				e.doit = false;
+			}
+		};
+		canvas.addListener(SWT.MouseVerticalWheel, wheelZoom);
+		scroller.addListener(SWT.MouseVerticalWheel, wheelZoom);
 		canvas.addListener(SWT.MouseExit, e -> hover(null));
 	}
 
@@ -99,6 +115,22 @@ final class MapCanvas {
 		}
 	}
 
+	/**
+	 * How many times taller than fitted to the window the covered memory is drawn: 1 fits it (the scale still
+	 * keeps small regions a line high), more stretches it and scrolls.
+	 */
+	double zoom() {
+		return zoom;
+	}
+
+	void setZoom(double factor) {
+		double clamped = Math.max(1, Math.min(MAX_ZOOM, factor));
+		if (clamped != zoom) {
+			zoom = clamped;
+			relayout();
+		}
+	}
+
 	/** The layout on screen now; null while there is no map. */
 	MapLayout layout() {
 		return layout;
@@ -116,7 +148,7 @@ final class MapCanvas {
 		} else {
 			GC gc = new GC(canvas);
 			try {
-				layout = MapLayout.compute(map, entries, width, height, GcDrawing.measure(gc));
+				layout = MapLayout.compute(map, entries, width, height, GcDrawing.measure(gc), zoom);
 			} finally {
 				gc.dispose();
 			}
@@ -136,6 +168,24 @@ final class MapCanvas {
 			MapRenderer.render(layout, drawing, selection);
 		} finally {
 			drawing.dispose();
+		}
+	}
+
+	/** The whole map drawn off screen, as the view paints it but without a selection. */
+	ImageData snapshot() {
+		Image image = new Image(canvas.getDisplay(), layout.width(), layout.height());
+		GC gc = new GC(image);
+		try {
+			GcDrawing drawing = new GcDrawing(gc);
+			try {
+				MapRenderer.render(layout, drawing, null);
+			} finally {
+				drawing.dispose();
+			}
+			return image.getImageData();
+		} finally {
+			gc.dispose();
+			image.dispose();
 		}
 	}
 

@@ -9,8 +9,9 @@ import dev.carveout.memmap.SourceRef;
 public enum MapColumn {
 	NAME("Name", MapEntry::name),
 	LABEL("Label", e -> String.join(" ", e.labels())),
-	BASE("Base", e -> e.dynamic() ? "" : Sizes.hex(e.range().base())),
-	END("End", e -> e.dynamic() ? "" : Sizes.hex(e.range().end() - 1)),
+	/** A dynamic entry's predicted place is written with "≈": the kernel decides it at boot. */
+	BASE("Base", e -> e.drawnRange() == null ? "" : (e.dynamic() ? "≈" : "") + Sizes.hex(e.drawnRange().base())),
+	END("End", e -> e.drawnRange() == null ? "" : (e.dynamic() ? "≈" : "") + Sizes.hex(e.drawnRange().end() - 1)),
 	SIZE("Size", e -> e.size() == null ? "" : Sizes.size(e.size())),
 	KIND("Kind", e -> e.kind().label() + (e.dynamic() ? ", placed at boot" : "")),
 	FLAGS("Flags", e -> e.flags().isEmpty() ? "default" : String.join(" ", e.flags())),

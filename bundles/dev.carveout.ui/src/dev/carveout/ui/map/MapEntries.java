@@ -2,11 +2,15 @@ package dev.carveout.ui.map;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import dev.carveout.memmap.AddressRange;
+import dev.carveout.memmap.DynamicPlacement;
 import dev.carveout.memmap.Finding;
+import dev.carveout.memmap.KernelProfile;
 import dev.carveout.memmap.MemReserve;
 import dev.carveout.memmap.MemoryMap;
 import dev.carveout.memmap.Region;
@@ -22,11 +26,20 @@ public final class MapEntries {
 	private MapEntries() {
 	}
 
-	/** Entries with an address first, by base; then the dynamic ones in source order. */
-	public static List<MapEntry> of(MemoryMap map, List<Finding> findings) {
+	/**
+	 * Entries with an address first, by base; then the dynamic ones in source order, each with the place the
+	 * kernel of {@code profile} is predicted to give it at boot.
+	 */
+	public static List<MapEntry> of(MemoryMap map, List<Finding> findings, KernelProfile profile) {
+		Map<String, AddressRange> predicted = new HashMap<>();
+		for (DynamicPlacement.Placement placement : DynamicPlacement.place(map, profile)) {
+			if (placement.range() != null) {
+				predicted.put(placement.region().path(), placement.range());
+			}
+		}
 		List<MapEntry> entries = new ArrayList<>();
 		for (Region region : map.regions()) {
-			entries.add(entry(region, findings));
+			entries.add(entry(region, findings).withPrediction(predicted.get(region.path())));
 		}
 		for (MemReserve reserve : map.memreserve()) {
 			entries.add(entry(reserve, findings));
@@ -58,7 +71,7 @@ public final class MapEntries {
 			if (extra.kind() == BootLogDifference.Kind.EXTRA) {
 				result.add(new MapEntry("boot log: " + extra.name(), extra.name(), List.of(), EntryKind.BOOT_ONLY,
 						List.of(extra.booted()), extra.booted().size(), List.of(), SourceRef.UNKNOWN, SourceRef.UNKNOWN,
-						"okay", true, List.of(), new BootState(List.of(extra.message()), null, false, true)));
+						"okay", true, List.of(), new BootState(List.of(extra.message()), null, false, true), null));
 			}
 		}
 		result.sort(ORDER);
@@ -73,14 +86,14 @@ public final class MapEntries {
 		String sizeProperty = region.has("reg") ? "reg" : "size";
 		return new MapEntry(region.path(), region.name(), region.labels(), kind, ranges, size, List.copyOf(flags),
 				region.definedAt(sizeProperty), region.definedAt(""), region.status() == null ? "okay" : region.status(),
-				region.available(), problemsOf(region.path(), findings), BootState.NONE);
+				region.available(), problemsOf(region.path(), findings), BootState.NONE, null);
 	}
 
 	private static MapEntry entry(MemReserve reserve, List<Finding> findings) {
 		String path = "/memreserve/ " + reserve.index();
 		return new MapEntry(path, path, List.of(), EntryKind.MEMRESERVE, List.of(reserve.range()),
 				reserve.range().size(), List.of(), reserve.definedAt(), reserve.definedAt(), "okay", true,
-				problemsOf(path, findings), BootState.NONE);
+				problemsOf(path, findings), BootState.NONE, null);
 	}
 
 	private static List<String> problemsOf(String path, List<Finding> findings) {

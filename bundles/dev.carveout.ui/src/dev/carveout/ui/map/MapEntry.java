@@ -17,15 +17,31 @@ import dev.carveout.memmap.SourceRef;
  * @param available  false for status = "disabled": the kernel ignores the region
  * @param problems   ids of the rules that reported this node, sorted
  * @param boot       how a boot log laid over the map agrees with the entry ({@link BootState#NONE} without one)
+ * @param predicted  where the kernel will place a dynamic entry at boot, as the engine predicts it
+ *                   ({@link dev.carveout.memmap.DynamicPlacement}); null for a fixed entry or one it cannot place
  */
 public record MapEntry(String path, String name, List<String> labels, EntryKind kind, List<AddressRange> ranges,
 		Long size, List<String> flags, SourceRef definedAt, SourceRef node, String status, boolean available,
-		List<String> problems, BootState boot) {
+		List<String> problems, BootState boot, AddressRange predicted) {
+
+	/** The rule whose placement the map draws for dynamic entries (R9, dynamic region placement). */
+	public static final String PLACEMENT_RULE = "R9";
 
 	/** The same entry as a boot log sees it. */
 	public MapEntry withBoot(BootState state) {
 		return new MapEntry(path, name, labels, kind, ranges, size, flags, definedAt, node, status, available, problems,
-				state);
+				state, predicted);
+	}
+
+	/** The same entry with the place the kernel is predicted to give it at boot. */
+	public MapEntry withPrediction(AddressRange place) {
+		return new MapEntry(path, name, labels, kind, ranges, size, flags, definedAt, node, status, available, problems,
+				boot, place);
+	}
+
+	/** Where the map draws the entry: its first reg entry, else its predicted place; null when neither is known. */
+	public AddressRange drawnRange() {
+		return ranges.isEmpty() ? predicted : ranges.get(0);
 	}
 
 	/** Placed by the kernel at boot (size, alignment, alloc-ranges), so it has no address in the sources. */

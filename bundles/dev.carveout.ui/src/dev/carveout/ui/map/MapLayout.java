@@ -108,21 +108,36 @@ public final class MapLayout {
 	 */
 	public static MapLayout compute(MemoryMap map, List<MapEntry> entries, int width, int heightHint,
 			TextMeasure text) {
+		return compute(map, entries, width, heightHint, text, 1.0);
+	}
+
+	/**
+	 * The layout fitted as above, then its covered memory drawn {@code zoom} times taller (the view's Zoom In and
+	 * Ctrl+wheel); 1 is the fitted layout.
+	 */
+	public static MapLayout compute(MemoryMap map, List<MapEntry> entries, int width, int heightHint,
+			TextMeasure text, double zoom) {
+		MapLayout fitted = fit(map, entries, width, heightHint, text);
+		return zoom <= 1 ? fitted
+				: layOut(map, entries, width, heightHint, text, (int) Math.min(Integer.MAX_VALUE / 4, fitted.scaleHeight * zoom));
+	}
+
+	private static MapLayout fit(MemoryMap map, List<MapEntry> entries, int width, int heightHint, TextMeasure text) {
 		// Breaks, legend and minimum heights take their share whatever the scale: shrink the scaled part by what
 		// spilled over, so the whole map fits the view when it can, and scrolls when it cannot.
-		MapLayout layout = compute(map, entries, width, heightHint, text, Math.max(MIN_SCALE_HEIGHT, heightHint));
+		MapLayout layout = layOut(map, entries, width, heightHint, text, Math.max(MIN_SCALE_HEIGHT, heightHint));
 		for (int attempt = 0; attempt < 4; attempt++) {
 			int overflow = layout.height() - heightHint;
 			if (overflow <= 0 || layout.scaleHeight <= MIN_SCALE_HEIGHT) {
 				break;
 			}
-			layout = compute(map, entries, width, heightHint, text,
+			layout = layOut(map, entries, width, heightHint, text,
 					Math.max(MIN_SCALE_HEIGHT, layout.scaleHeight - overflow));
 		}
 		return layout;
 	}
 
-	private static MapLayout compute(MemoryMap map, List<MapEntry> entries, int width, int heightHint,
+	private static MapLayout layOut(MemoryMap map, List<MapEntry> entries, int width, int heightHint,
 			TextMeasure text, int scaleHeight) {
 		int axisWidth = text.width("0x00000000") + 16;
 		MapLayout layout = new MapLayout(Math.max(width, MARGIN * 2 + axisWidth + MIN_MAP_WIDTH), text);
@@ -197,11 +212,13 @@ public final class MapLayout {
 		return ranges;
 	}
 
-	/** One block per reg entry, boxes still to be placed, sorted by base. */
+	/** One block per reg entry and one per predicted place of a dynamic entry, boxes still to be placed, sorted by base. */
 	private static List<Block> placedBlocks(List<MapEntry> entries) {
 		List<Block> placed = new ArrayList<>();
 		for (MapEntry entry : entries) {
-			for (AddressRange range : entry.ranges()) {
+			List<AddressRange> ranges = entry.dynamic() && entry.predicted() != null ? List.of(entry.predicted())
+					: entry.ranges();
+			for (AddressRange range : ranges) {
 				if (!range.isEmpty()) {
 					placed.add(new Block(entry, range, null, null, List.of()));
 				}
@@ -231,7 +248,7 @@ public final class MapLayout {
 			int bottom = yOf.get(block.range().end());
 			Box box = new Box(left, top, blockWidth - blockWidth / 2, bottom - top);
 			bootBlocks.add(new Block(block.entry(), block.range(), box, box,
-					labelLines("booted: " + block.entry().name(), block.range().size(), box)));
+					labelLines("booted: " + block.entry().name(), Sizes.size(block.range().size()), box)));
 		}
 	}
 
@@ -367,8 +384,12 @@ public final class MapLayout {
 			if (labelBox.height() < text.lineHeight()) {
 				labelBox = block.box();
 			}
+			String size = Sizes.size(block.range().size());
+			if (block.entry().dynamic()) {
+				size += ", placed by the kernel at boot (" + MapEntry.PLACEMENT_RULE + ")";
+			}
 			blocks.set(i, new Block(block.entry(), block.range(), block.box(), labelBox,
-					labelLines(block.entry().name(), block.range().size(), labelBox)));
+					labelLines(block.entry().name(), size, labelBox)));
 		}
 	}
 
@@ -384,8 +405,7 @@ public final class MapLayout {
 	}
 
 	/** Name and size on two lines when there is room, on one when there is less, else as much name as fits. */
-	private List<String> labelLines(String name, long bytes, Box box) {
-		String size = Sizes.size(bytes);
+	private List<String> labelLines(String name, String size, Box box) {
 		int room = box.width() - 8;
 		int lines = (box.height() - 2) / text.lineHeight();
 		// The first line is drawn bold, a tenth wider than measured in the regular font.
@@ -436,12 +456,15 @@ public final class MapLayout {
 		}
 	}
 
-	/** Regions with only a size get their place at boot: list them under the map, one line each. */
+	/**
+	 * Regions with only a size whose place the engine cannot predict (no RAM known, or they do not fit: R9)
+	 * are listed under the map, one line each; the predicted ones are drawn on the map like the others.
+	 */
 	private void layOutDynamic(List<MapEntry> entries, int top) {
 		int y = top;
-		List<MapEntry> dynamic = entries.stream().filter(MapEntry::dynamic).toList();
+		List<MapEntry> dynamic = entries.stream().filter(e -> e.dynamic() && e.predicted() == null).toList();
 		if (!dynamic.isEmpty()) {
-			captions.add(new Caption("Placed at boot (size, no fixed address):", MARGIN, y));
+			captions.add(new Caption("Placed at boot, place not predicted (size, no fixed address):", MARGIN, y));
 			y += text.lineHeight() + 4;
 			int rowHeight = text.lineHeight() + 8;
 			for (MapEntry entry : dynamic) {

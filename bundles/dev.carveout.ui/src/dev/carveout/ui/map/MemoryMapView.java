@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
@@ -14,6 +15,8 @@ import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.resource.ImageDescriptor;
+import org.eclipse.jface.resource.ResourceLocator;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.window.Window;
 import org.eclipse.jface.action.MenuManager;
@@ -22,6 +25,8 @@ import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
@@ -61,6 +66,7 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 	private static final int SVG_HEIGHT = 800;
 
 	private final CheckResults.Listener checked = this::checked;
+	private final List<IAction> menuActions = new ArrayList<>();
 	private final IPartListener2 editorFollower = new IPartListener2() {
 		@Override
 		public void partActivated(IWorkbenchPartReference ref) {
@@ -97,17 +103,22 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		canvas = new MapCanvas(sash, this::mapClicked, this::open);
 		table = new EntryTable(sash, this::tableSelected, this::open);
 		sash.setWeights(42, 58);
-		IToolBarManager toolBar = getViewSite().getActionBars().getToolBarManager();
+		// Exports and the boot log are occasional: the view menu, not a toolbar of text buttons.
 		for (ExportFormat format : ExportFormat.values()) {
-			toolBar.add(new ExportAction(format));
+			menuActions.add(new ExportAction(format));
 		}
-		toolBar.add(new Separator());
-		toolBar.add(action("Open Boot Log…", this::openBootLogFile));
-		toolBar.add(action("Paste Boot Log…", this::pasteBootLog));
-		toolBar.add(action("Clear Boot Log", this::clearBootLog));
+		menuActions.add(action("Open Boot Log…", "boot-log-open.svg",
+				"Lay a kernel boot log (dmesg, a serial capture) over the map", this::openBootLogFile));
+		menuActions.add(action("Paste Boot Log…", "boot-log-paste.svg",
+				"Lay pasted kernel boot log lines over the map", this::pasteBootLog));
+		menuActions.add(action("Clear Boot Log", "boot-log-clear.svg", "Take the boot log off the map", this::clearBootLog));
+		IToolBarManager toolBar = getViewSite().getActionBars().getToolBarManager();
+		toolBar.add(action("Zoom In", "zoom-in.svg", "Stretch the map (Ctrl+wheel)", () -> setZoom(zoom() * MapCanvas.ZOOM_STEP)));
+		toolBar.add(action("Zoom Out", "zoom-out.svg", "Shrink the map (Ctrl+wheel)", () -> setZoom(zoom() / MapCanvas.ZOOM_STEP)));
+		toolBar.add(action("Fit to Window", "zoom-fit.svg", "Fit the whole map to the view's height", () -> setZoom(1)));
 		IMenuManager menu = getViewSite().getActionBars().getMenuManager();
 		menu.setRemoveAllWhenShown(true);
-		menu.addMenuListener(this::fillBoardMenu);
+		menu.addMenuListener(this::fillMenu);
 		CheckResults.addListener(checked);
 		getSite().getPage().addPartListener(editorFollower);
 		if (getSite().getPage().getActiveEditor() instanceof CarveoutEditor editor) {
@@ -120,7 +131,9 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 
 	@Override
 	public void setFocus() {
-		table.viewer().getControl().setFocus();
+		// Not the table: GTK puts the cursor on a focused table's first row and selects it, and a selection
+		// shows its node in the editor, so opening the view would select a region and open its file unasked.
+		canvas.canvas().setFocus();
 	}
 
 	@Override
@@ -150,15 +163,30 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		return canvas.canvas();
 	}
 
+	/** How many times taller than fitted the map is drawn; 1 is Fit to Window. */
+	public double zoom() {
+		return canvas.zoom();
+	}
+
+	public void setZoom(double factor) {
+		canvas.setZoom(factor);
+	}
+
 	/** The table, for tests that select rows as a user does. */
 	public TableViewer tableViewer() {
 		return table.viewer();
 	}
 
-	/** Writes the shown map; what the toolbar actions do once the user has chosen a file. */
+	/** Writes the shown map; what the view menu's export actions do once the user has chosen a file. */
 	public Path export(ExportFormat format, Path target) throws IOException {
-		if (result == null) {
+		if (result == null || canvas.layout() == null) {
 			throw new IOException("No memory map to export: open a board in the Carveout editor");
+		}
+		if (format == ExportFormat.PNG) {
+			ImageLoader png = new ImageLoader();
+			png.data = new ImageData[] { canvas.snapshot() };
+			png.save(target.toString(), SWT.IMAGE_PNG);
+			return target;
 		}
 		String content = switch (format) {
 		case CSV -> CsvExport.write(entries);
@@ -167,13 +195,14 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		case SVG -> SvgExport.write(MapLayout.compute(result.memoryMap(), entries,
 				Math.max(640, canvas.control().getSize().x), Math.max(SVG_HEIGHT, canvas.control().getSize().y),
 				TextMeasure.approximate(SvgExport.FONT_PX)), null);
+		case PNG -> throw new IllegalStateException("PNG is an image, written above");
 		};
 		Files.writeString(target, content, StandardCharsets.UTF_8);
 		return target;
 	}
 
 	/**
-	 * Lays a kernel boot log over the map: what the toolbar's Open and Paste actions do with the text they got.
+	 * Lays a kernel boot log over the map: what the view menu's Open and Paste actions do with the text they got.
 	 *
 	 * @param source what to call the log (a file name, "pasted log")
 	 * @return the differences to the shown board
@@ -270,12 +299,25 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		setBoard(shared);
 	}
 
+	/** The actions of the view menu besides the board choice, in menu order: exports, then the boot log. */
+	public List<IAction> menuActions() {
+		return List.copyOf(menuActions);
+	}
+
+	private void fillMenu(IMenuManager menu) {
+		menuActions.stream().filter(ExportAction.class::isInstance).forEach(menu::add);
+		menu.add(new Separator());
+		menuActions.stream().filter(a -> !(a instanceof ExportAction)).forEach(menu::add);
+		fillBoardMenu(menu);
+	}
+
 	private void fillBoardMenu(IMenuManager menu) {
 		List<IFile> choices = boardChoices();
 		if (choices.isEmpty()) {
 			return;
 		}
 		IFile owner = BoardIndex.ownerOf(editorFile);
+		menu.add(new Separator());
 		MenuManager boards = new MenuManager("Show " + editorFile.getName() + " for Board");
 		for (IFile choice : choices) {
 			Action action = new Action(choice.getFullPath().makeRelative().toString(), IAction.AS_RADIO_BUTTON) {
@@ -351,7 +393,8 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 	private void show(CheckResult newResult) {
 		MapEntry selected = table.selection();
 		result = newResult;
-		entries = MapEntries.of(newResult.memoryMap(), newResult.findings());
+		entries = MapEntries.of(newResult.memoryMap(), newResult.findings(),
+				CarveoutPreferences.settingsFor(board.getProject()).profile());
 		String bootLogNote = "";
 		if (bootLog != null && newResult.memoryMap() != null) {
 			bootLogDifferences = BootLogComparison.differences(newResult.memoryMap(),
@@ -425,13 +468,19 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		return false;
 	}
 
-	private static Action action(String text, Runnable run) {
-		return new Action(text) {
+	private static Action action(String text, String icon, String tooltip, Runnable run) {
+		Action action = new Action(text, icon(icon)) {
 			@Override
 			public void run() {
 				run.run();
 			}
 		};
+		action.setToolTipText(tooltip);
+		return action;
+	}
+
+	private static ImageDescriptor icon(String name) {
+		return ResourceLocator.imageDescriptorFromBundle(MemoryMapView.class, "icons/" + name).orElse(null);
 	}
 
 	private static IFile fileOf(IEditorPart editor) {
@@ -443,7 +492,7 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		private final ExportFormat format;
 
 		ExportAction(ExportFormat format) {
-			super(format.actionText());
+			super(format.actionText(), icon("export.svg"));
 			this.format = format;
 			setToolTipText(format.actionText() + " of the shown memory map");
 		}

@@ -6,7 +6,6 @@ import java.util.function.BiConsumer;
 
 import org.eclipse.jface.dialogs.PopupDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.jface.viewers.ViewerFilter;
@@ -22,6 +21,7 @@ import org.eclipse.swt.widgets.TreeItem;
 
 import dev.carveout.ui.outline.OutlineContentProvider;
 import dev.carveout.ui.outline.OutlineElement;
+import dev.carveout.ui.outline.OutlineLabels;
 
 /**
  * Ctrl+O: the outline of the file in a popup over the editor. Typing filters it (a node stays while it or
@@ -69,7 +69,7 @@ public final class QuickOutlinePopup extends PopupDialog {
 		viewer = new TreeViewer(parent, SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
 		viewer.getTree().setLayoutData(new GridData(GridData.FILL_BOTH));
 		viewer.setContentProvider(new OutlineContentProvider());
-		viewer.setLabelProvider(LabelProvider.createTextProvider(e -> ((OutlineElement) e).label()));
+		viewer.setLabelProvider(OutlineLabels.provider(viewer.getControl()));
 		viewer.addFilter(new ViewerFilter() {
 			@Override
 			public boolean select(Viewer v, Object parentElement, Object element) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.SelectionChangedEvent;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.widgets.Composite;
@@ -26,7 +25,7 @@ public final class DtsOutlinePage extends ContentOutlinePage {
 		super.createControl(parent);
 		TreeViewer viewer = getTreeViewer();
 		viewer.setContentProvider(new OutlineContentProvider());
-		viewer.setLabelProvider(LabelProvider.createTextProvider(e -> ((OutlineElement) e).label()));
+		viewer.setLabelProvider(OutlineLabels.provider(viewer.getControl()));
 		viewer.setInput(elements);
 		viewer.expandAll();
 	}

@@ -31,6 +31,8 @@ public final class CarveoutPreferences {
 	public static final String SEVERITY_PREFIX = "severity.";
 	public static final String INCLUDE_PATHS = "includePaths";
 	public static final String KERNEL_TREE = "kernelTree";
+	/** The architecture whose boot/dts folder kbuild's include paths name; arm64 when unset. */
+	public static final String KERNEL_ARCH = "kernelArch";
 	public static final String PROJECT_PROFILE = "projectProfile";
 
 	private CarveoutPreferences() {
@@ -62,7 +64,8 @@ public final class CarveoutPreferences {
 		}
 		settings = settings.withIncludeDirs(includes);
 		String tree = own.get(KERNEL_TREE, "").trim();
-		return tree.isEmpty() ? settings : settings.withKernelTree(root.resolve(tree).normalize(), "arm64");
+		return tree.isEmpty() ? settings
+				: settings.withKernelTree(root.resolve(tree).normalize(), own.get(KERNEL_ARCH, "arm64").trim());
 	}
 
 	static KernelProfile profile(IEclipsePreferences node) {

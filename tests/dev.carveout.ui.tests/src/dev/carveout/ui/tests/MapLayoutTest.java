@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.carveout.memmap.AddressRange;
 import dev.carveout.memmap.Finding;
+import dev.carveout.memmap.KernelProfile;
 import dev.carveout.memmap.MemReserve;
 import dev.carveout.memmap.MemoryBank;
 import dev.carveout.memmap.MemoryMap;
@@ -21,6 +22,7 @@ import dev.carveout.memmap.Severity;
 import dev.carveout.memmap.SourceRef;
 import dev.carveout.ui.map.CsvExport;
 import dev.carveout.ui.map.EntryKind;
+import dev.carveout.ui.map.MapColumn;
 import dev.carveout.ui.map.MapEntries;
 import dev.carveout.ui.map.MapEntry;
 import dev.carveout.ui.map.MapLayout;
@@ -48,7 +50,7 @@ class MapLayoutTest {
 			List.of());
 	private final List<Finding> findings = List.of(new Finding("R8", Severity.ERROR, "overlap", at(31),
 			"/reserved-memory/camera@8b700000"));
-	private final List<MapEntry> entries = MapEntries.of(map, findings);
+	private final List<MapEntry> entries = MapEntries.of(map, findings, KernelProfile.DEFAULT);
 	private final MapLayout layout = MapLayout.compute(map, entries, 700, 600, TEXT);
 
 	@Test
@@ -66,7 +68,7 @@ class MapLayoutTest {
 	@Test
 	void blocksFollowTheAddressesDownwardsAndKeepSmallRegionsVisible() {
 		List<Block> blocks = layout.blocks();
-		assertEquals(4, blocks.size(), "one block per reg entry, the dynamic pool listed apart");
+		assertEquals(5, blocks.size(), "one block per reg entry and one for the dynamic pool's predicted place");
 		for (int i = 0; i + 1 < blocks.size(); i++) {
 			assertTrue(blocks.get(i).box().y() < blocks.get(i + 1).box().y(), "addresses grow downwards");
 		}
@@ -75,16 +77,48 @@ class MapLayoutTest {
 		assertTrue(memreserve.box().height() >= TEXT.lineHeight(), "a 4 KiB entry still gets a line");
 		assertTrue(modem.box().height() > block("camera@8b700000").box().height(), "64 MiB is drawn taller than 5 MiB");
 		assertEquals(List.of("modem@86000000", "64 MiB"), modem.lines());
-		assertEquals(1, layout.dynamicBlocks().size());
-		assertEquals("linux,cma", layout.dynamicBlocks().get(0).entry().name());
+	}
+
+	@Test
+	void zoomDrawsTheCoveredMemoryTallerAndKeepsBreaksAsTheyAre() {
+		MapLayout zoomed = MapLayout.compute(map, entries, 700, 600, TEXT, 2);
+		Block modem = zoomed.blocks().stream().filter(b -> b.entry().name().equals("modem@86000000")).findFirst().orElseThrow();
+		int fittedHeight = block("modem@86000000").box().height();
+		assertTrue(Math.abs(modem.box().height() - 2 * fittedHeight) <= 2, modem.box().height() + " vs 2 x " + fittedHeight);
+		assertTrue(zoomed.height() > layout.height(), "the zoomed map scrolls: " + zoomed.height());
+		assertEquals(layout.breaks().size(), zoomed.breaks().size());
+	}
+
+	@Test
+	void aSizeOnlyPoolIsDrawnWhereTheKernelWillPlaceIt() {
+		// Top-down in free RAM (0x80000000..0xc0000000): nothing is reserved above the /memreserve/ at 0xa0000000.
+		Block cma = block("linux,cma");
+		assertEquals(new AddressRange(0xB000_0000L, 256 * MIB), cma.range());
+		assertTrue(cma.box().y() > block("/memreserve/ 0").box().bottom(), "below 0xa0001000 on the map");
+		assertEquals("≈0xb0000000", MapColumn.BASE.text(cma.entry()));
+		assertTrue(String.join(" ", cma.lines()).contains("placed by the kernel at boot (R9)"), cma.lines().toString());
+		assertEquals(List.of(), layout.dynamicBlocks(), "nothing left to list under the map");
+	}
+
+	@Test
+	void aPoolTheKernelCannotPlaceIsListedUnderTheMap() {
+		MemoryMap tooBig = new MemoryMap(2, 2, map.memory(), List.of(), new MemoryMap.ReservedMemory("/reserved-memory",
+				2, 2, true, true, List.of(cmaPool("huge", 2048 * MIB, 50)), at(10)), List.of());
+		MapLayout tooBigLayout = MapLayout.compute(tooBig, MapEntries.of(tooBig, List.of(), KernelProfile.DEFAULT), 700,
+				600, TEXT);
+		assertEquals(List.of("huge"), tooBigLayout.dynamicBlocks().stream().map(b -> b.entry().name()).toList());
+		assertEquals(List.of(), tooBigLayout.blocks());
+		assertEquals("", MapColumn.BASE.text(tooBigLayout.dynamicBlocks().get(0).entry()));
 	}
 
 	@Test
 	void longGapsAreCompressedIntoBreaks() {
-		// 0x80000000..0x86000000 (96 MiB) and after 0xa0001000 (about 512 MiB) are RAM nobody reserves.
+		// 0x80000000..0x86000000 (96 MiB) and 0xa0001000..0xb0000000, up to the pool the kernel will place at the
+		// top of RAM (about 256 MiB), are RAM nobody reserves.
 		assertTrue(layout.breaks().stream().anyMatch(b -> b.from() == 0x8000_0000L && b.to() == 0x8600_0000L),
 				layout.breaks().toString());
-		assertTrue(layout.breaks().stream().anyMatch(b -> b.to() == 0xC000_0000L), layout.breaks().toString());
+		assertTrue(layout.breaks().stream().anyMatch(b -> b.from() == 0xA000_1000L && b.to() == 0xB000_0000L),
+				layout.breaks().toString());
 		assertTrue(layout.height() < 1000, "the compressed map fits a screen: " + layout.height());
 		assertTrue(layout.ticks().stream().anyMatch(t -> t.address() == 0x8B70_0000L && t.labelled()));
 	}
@@ -106,7 +140,7 @@ class MapLayoutTest {
 	@Test
 	void aBoardWithoutMemoryOrRegionsLaysOutEmpty() {
 		MemoryMap empty = new MemoryMap(2, 2, List.of(), List.of(), null, List.of());
-		MapLayout emptyLayout = MapLayout.compute(empty, MapEntries.of(empty, List.of()), 400, 300, TEXT);
+		MapLayout emptyLayout = MapLayout.compute(empty, MapEntries.of(empty, List.of(), KernelProfile.DEFAULT), 400, 300, TEXT);
 		assertTrue(emptyLayout.blocks().isEmpty() && emptyLayout.ticks().isEmpty() && emptyLayout.banks().isEmpty());
 		assertTrue(SvgExport.write(emptyLayout, null).contains("no-map carve-out"), "the legend still explains");
 	}
@@ -118,11 +152,11 @@ class MapLayoutTest {
 				false, Map.of("", at(60)), Map.of("reg", 16));
 		MemoryMap withDisabled = new MemoryMap(2, 2, map.memory(), List.of(), new MemoryMap.ReservedMemory(
 				"/reserved-memory", 2, 2, true, true, List.of(disabled, map.regions().get(1)), at(10)), List.of());
-		MapLayout disabledLayout = MapLayout.compute(withDisabled, MapEntries.of(withDisabled, List.of()), 700, 600,
+		MapLayout disabledLayout = MapLayout.compute(withDisabled, MapEntries.of(withDisabled, List.of(), KernelProfile.DEFAULT), 700, 600,
 				TEXT);
 		assertEquals(2, disabledLayout.blocks().size());
 		assertEquals(List.of(), disabledLayout.overlaps(), "the kernel skips disabled regions");
-		assertEquals("disabled", MapEntries.of(withDisabled, List.of()).get(1).status());
+		assertEquals("disabled", MapEntries.of(withDisabled, List.of(), KernelProfile.DEFAULT).get(1).status());
 	}
 
 	@Test
@@ -139,7 +173,7 @@ class MapLayoutTest {
 		assertEquals("Name,Label,Base,End,Size,Kind,Flags,Defined at,Status,Problems,Boot log,Size (bytes),Path", lines[0]);
 		assertEquals("camera@8b700000,camera_mem,0x8b700000,0x8bbfffff,5 MiB,no-map carve-out,no-map,board.dts:30,"
 				+ "okay,R8,,5242880,/reserved-memory/camera@8b700000", lines[2]);
-		assertTrue(lines[5].startsWith("\"linux,cma\",,,,256 MiB,\"CMA pool, placed at boot\","
+		assertTrue(lines[5].startsWith("\"linux,cma\",,≈0xb0000000,≈0xbfffffff,256 MiB,\"CMA pool, placed at boot\","
 				+ "\"reusable linux,cma-default\",board.dts:50,"), lines[5]);
 	}
 

@@ -16,6 +16,7 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.ILogListener;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -83,6 +84,62 @@ class MemoryMapViewTest {
 		fixture.delete();
 		Platform.removeLogListener(errorCollector);
 		assertEquals(List.of(), loggedErrors.stream().map(s -> s.getMessage() + " " + s.getException()).toList());
+	}
+
+	/** Opening the view (done in openBoardAndView, which activates it) must leave the user's editors alone. */
+	@Test
+	void openingTheViewSelectsNothingAndOpensNothing() {
+		Workbench.processEvents(500);
+		assertTrue(view.tableViewer().getStructuredSelection().isEmpty(),
+				"selected: " + view.tableViewer().getStructuredSelection());
+		assertEquals(List.of(fixture.board.getName()),
+				Arrays.stream(page.getEditorReferences()).map(r -> r.getName()).toList(), "the editors open");
+		assertEquals(editor, page.getActiveEditor());
+	}
+
+	@Test
+	void ctrlWheelZoomsTheMapAndFitToWindowTakesItBack() {
+		int fitted = view.layout().height();
+		int fittedBlock = blockHeight("cdsp-secure-heap@81800000");
+		Event wheel = new Event();
+		wheel.stateMask = SWT.MOD1;
+		wheel.count = 3;
+		view.mapCanvas().notifyListeners(SWT.MouseVerticalWheel, wheel);
+		view.mapCanvas().notifyListeners(SWT.MouseVerticalWheel, wheel);
+		assertTrue(view.zoom() > 1.5, "zoom " + view.zoom());
+		// The legend, captions and compressed gaps keep their size: only the covered memory stretches.
+		assertTrue(view.layout().height() > fitted, "height " + view.layout().height() + ", fitted " + fitted);
+		assertTrue(blockHeight("cdsp-secure-heap@81800000") > fittedBlock, "block " + blockHeight("cdsp-secure-heap@81800000")
+				+ ", fitted " + fittedBlock);
+		Event plain = new Event();
+		plain.count = 3;
+		view.mapCanvas().notifyListeners(SWT.MouseVerticalWheel, plain);
+		assertTrue(view.zoom() > 1.5, "the plain wheel scrolls, it does not zoom");
+		Arrays.stream(view.getViewSite().getActionBars().getToolBarManager().getItems())
+				.map(item -> ((ActionContributionItem) item).getAction()).filter(a -> a.getText().equals("Fit to Window"))
+				.findFirst().orElseThrow().run();
+		assertEquals(fitted, view.layout().height(), "Fit to Window lays the map out for the view's height again");
+	}
+
+	private int blockHeight(String name) {
+		return view.layout().blocks().stream().filter(b -> b.entry().name().equals(name)).findFirst().orElseThrow().box()
+				.height();
+	}
+
+	@Test
+	void columnsFitTheirContentAndKeepTheWidthTheUserGaveThem() throws Exception {
+		Table table = view.tableViewer().getTable();
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+		int nameWidth = gc.textExtent("cdsp-secure-heap@81800000").x;
+		gc.dispose();
+		assertTrue(table.getColumn(MapColumn.NAME.ordinal()).getWidth() >= nameWidth,
+				"Name is " + table.getColumn(MapColumn.NAME.ordinal()).getWidth() + " px, its longest text " + nameWidth);
+
+		table.getColumn(MapColumn.LABEL.ordinal()).setWidth(321);
+		page.hideView(view);
+		view = (MemoryMapView) page.showView(MemoryMapView.ID);
+		Workbench.waitUntil(() -> rowNames().equals(REGIONS), () -> "rows " + rowNames());
+		assertEquals(321, view.tableViewer().getTable().getColumn(MapColumn.LABEL.ordinal()).getWidth());
 	}
 
 	@Test
@@ -189,6 +246,11 @@ class MemoryMapViewTest {
 				+ "no-map,board.dts:"), lines[3]);
 		assertTrue(lines[3].endsWith(",okay,R8,,5242880,/reserved-memory/camera@8b700000"), lines[3]);
 
+		ImageLoader png = new ImageLoader();
+		png.load(view.export(ExportFormat.PNG, dir.resolve("map.png")).toString());
+		assertEquals(view.layout().width(), png.data[0].width, "the PNG is the map as drawn, at full size");
+		assertEquals(view.layout().height(), png.data[0].height);
+
 		String svg = Files.readString(view.export(ExportFormat.SVG, dir.resolve("map.svg")));
 		assertTrue(svg.startsWith("<?xml") && svg.trim().endsWith("</svg>"), svg);
 		for (String region : REGIONS) {
@@ -211,9 +273,16 @@ class MemoryMapViewTest {
 				"video@8b900000", "qseecom@8c000000", "linux,cma"), rowNames());
 		assertEquals(List.of("no-map carve-out", "no-map carve-out", "reserved (mapped)", "no-map carve-out",
 				"no-map carve-out", "CMA pool", "CMA pool, placed at boot"), column(MapColumn.KIND));
-		assertEquals("", column(MapColumn.BASE).get(6), "a dynamic pool has no address before boot");
+		// The default pool is drawn where the kernel will put it: top-down in RAM, below 0xc0000000.
+		assertEquals("≈0xbe000000", column(MapColumn.BASE).get(6));
+		assertEquals("≈0xbfffffff", column(MapColumn.END).get(6));
 		assertEquals("32 MiB", column(MapColumn.SIZE).get(6));
-		assertEquals(List.of("linux,cma"), view.layout().dynamicBlocks().stream().map(b -> b.entry().name()).toList());
+		assertEquals(List.of(), view.layout().dynamicBlocks(), "no list under the map");
+		MapLayout.Block predicted = view.layout().blocks().stream().filter(b -> b.entry().name().equals("linux,cma"))
+				.findFirst().orElseThrow(() -> new AssertionError("linux,cma is not drawn on the map"));
+		assertEquals(0xBE00_0000L, predicted.range().base());
+		assertTrue(predicted.box().y() > view.layout().blocks().stream().filter(b -> b.entry().name().equals("qseecom@8c000000"))
+				.findFirst().orElseThrow().box().bottom(), "below qseecom@8c000000, addresses growing downwards");
 		assertTrue(editor.isDirty());
 
 		Shell shell = page.getWorkbenchWindow().getShell();

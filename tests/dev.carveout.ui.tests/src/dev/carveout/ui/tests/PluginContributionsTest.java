@@ -1,6 +1,7 @@
 package dev.carveout.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import org.eclipse.ui.IEditorDescriptor;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 
+import dev.carveout.studio.Studio;
 import dev.carveout.ui.CarveoutUi;
 
 /** What dev.carveout.ui declares to the platform, as the platform sees it. */
@@ -40,12 +42,21 @@ class PluginContributionsTest {
 	@Test
 	void theProductIsCarveoutStudioOnTheIdeWorkbench() {
 		IExtension extension = Platform.getExtensionRegistry().getExtension("org.eclipse.core.runtime.products",
-				CarveoutUi.PRODUCT_ID);
-		assertNotNull(extension, CarveoutUi.PRODUCT_ID);
+				Studio.PRODUCT_ID);
+		assertNotNull(extension, Studio.PRODUCT_ID);
 		IConfigurationElement product = extension.getConfigurationElements()[0];
 		assertEquals("Carveout Studio", product.getAttribute("name"));
 		assertEquals("org.eclipse.ui.ide.workbench", product.getAttribute("application"));
 		assertTrue(Arrays.stream(product.getChildren("property"))
 				.anyMatch(p -> "appName".equals(p.getAttribute("name")) && "Carveout Studio".equals(p.getAttribute("value"))));
+	}
+
+	/** The sample import belongs to the Studio: a user's own IDE must not start the editor's bundle with the workbench. */
+	@Test
+	void theStudioNotTheEditorBundleHooksWorkbenchStartUp() {
+		List<String> hooks = Arrays.stream(Platform.getExtensionRegistry().getConfigurationElementsFor("org.eclipse.ui.startup"))
+				.map(e -> e.getContributor().getName()).toList();
+		assertTrue(hooks.contains(Studio.PLUGIN_ID), hooks.toString());
+		assertFalse(hooks.contains(CarveoutUi.PLUGIN_ID), hooks.toString());
 	}
 }

@@ -1,4 +1,4 @@
-package dev.carveout.ui.studio;
+package dev.carveout.studio;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -109,6 +109,8 @@ public final class StudioStartup implements IStartup {
 			Screenshots.save(Display.getDefault().getActiveShell() != null ? Display.getDefault().getActiveShell()
 					: PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), file);
 			System.out.println("carveout studio: board.dts open with " + markers + " marker(s); screenshot " + file);
+			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+			System.out.println("carveout studio: perspective " + (page.getPerspective() == null ? "none" : page.getPerspective().getId()));
 		} catch (Exception e) {
 			ILog.of(StudioStartup.class).error("cannot save the screenshot " + file, e);
 		}

@@ -1,4 +1,4 @@
-package dev.carveout.ui.studio;
+package dev.carveout.studio;
 
 import java.io.IOException;
 import java.nio.file.Files;
