@@ -14,6 +14,7 @@ import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.parser.IParser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.carveout.dts.DtsLanguage;
@@ -109,6 +110,25 @@ class InputLimitsTest {
 				.filter(f -> f.message().contains("preprocessed output of the board past 8 MiB")).toList();
 		assertEquals(board, budget.get(0).at().file());
 		assertNull(result.tree());
+	}
+
+	/**
+	 * Found by the fuzzer (en7581.dtsi with "#include __FILE__" after two headers): once the depth limit had been
+	 * hit, the next #include at the same depth was let through and the depth crept on without end.
+	 */
+	@Test
+	@Timeout(120)
+	void aFileThatIncludesItselfAfterHeadersStopsAtTheIncludeDepth() {
+		Boards boards = new Boards(dir);
+		Path board = boards.write("board.dts", "/dts-v1/;\n#include \"soc.dtsi\"\n");
+		Path soc = boards.write("soc.dtsi", "#include \"a.h\"\n#include \"b.h\"\n/ {\n#include __FILE__\n};\n");
+		boards.write("a.h", "#define A 1\n");
+		boards.write("b.h", "#define B 2\n");
+		CheckResult result = boards.check(board);
+		List<Finding> depth = result.findings().stream()
+				.filter(f -> f.message().contains("exceeds maximum of " + InputLimit.INCLUDE_DEPTH.value())).toList();
+		assertEquals(List.of(1, 2, 4), depth.stream().filter(f -> f.at().file().equals(soc)).map(f -> f.at().line())
+				.toList(), depth::toString);
 	}
 
 	@Test
