@@ -12,7 +12,7 @@ public enum InputLimit {
 	/** Characters of one file (board, .dtsi, header, /include/): sc7280.dtsi is the largest a board reads. */
 	FILE_SIZE(8L << 20, 179_594, "file larger than %2$d MiB", 1L << 20),
 	/** Characters cpp writes for one board: stops a board that #includes itself before it costs gigabytes. */
-	PREPROCESSED_OUTPUT(8L << 20, 207_771, "preprocessed output of the board past %2$d MiB", 1L << 20),
+	PREPROCESSED_OUTPUT(2L << 20, 207_771, "preprocessed output of the board past %2$d MiB", 1L << 20),
 	/** Tokens one outermost macro invocation expands to (macros that double 30 times). */
 	MACRO_EXPANSION_TOKENS(100_000, 3_124, "macro %1$s expands past %2$d tokens", 1),
 	/** Tokens all macro expansions of one board produce together, printed or in #if lines. */
