@@ -12,10 +12,9 @@ public final class InputUsage {
 	/** Records {@code amount}; false when it is past the limit (the caller stops and reports). */
 	public boolean within(InputLimit limit, long amount) {
 		int i = limit.ordinal();
-		if (amount <= peaks[i]) {
-			return true;
+		if (amount > peaks[i]) {
+			peaks[i] = amount;
 		}
-		peaks[i] = amount;
 		return amount <= limit.value();
 	}
 

@@ -14,6 +14,7 @@ import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.parser.IParser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.carveout.dts.DtsLanguage;
@@ -106,9 +107,29 @@ class InputLimitsTest {
 		Path board = boards.write("self.dts", text.toString());
 		CheckResult result = boards.check(board);
 		List<Finding> budget = result.findings().stream()
-				.filter(f -> f.message().contains("preprocessed output of the board past 8 MiB")).toList();
+				.filter(f -> f.message().equals(InputLimit.PREPROCESSED_OUTPUT.message(null))).toList();
+		assertEquals("preprocessed output of the board past 2 MiB", budget.get(0).message());
 		assertEquals(board, budget.get(0).at().file());
 		assertNull(result.tree());
+	}
+
+	/**
+	 * Found by the fuzzer (en7581.dtsi with "#include __FILE__" after two headers): once the depth limit had been
+	 * hit, the next #include at the same depth was let through and the depth crept on without end.
+	 */
+	@Test
+	@Timeout(120)
+	void aFileThatIncludesItselfAfterHeadersStopsAtTheIncludeDepth() {
+		Boards boards = new Boards(dir);
+		Path board = boards.write("board.dts", "/dts-v1/;\n#include \"soc.dtsi\"\n");
+		Path soc = boards.write("soc.dtsi", "#include \"a.h\"\n#include \"b.h\"\n/ {\n#include __FILE__\n};\n");
+		boards.write("a.h", "#define A 1\n");
+		boards.write("b.h", "#define B 2\n");
+		CheckResult result = boards.check(board);
+		List<Finding> depth = result.findings().stream()
+				.filter(f -> f.message().contains("exceeds maximum of " + InputLimit.INCLUDE_DEPTH.value())).toList();
+		assertEquals(List.of(1, 2, 4), depth.stream().filter(f -> f.at().file().equals(soc)).map(f -> f.at().line())
+				.toList(), depth::toString);
 	}
 
 	@Test
@@ -143,9 +164,12 @@ class InputLimitsTest {
 		}
 	}
 
-	/** Just below the limits the parser must not overflow a small stack: the limits are safe, not just set. */
+	/**
+	 * Just below the limits the parser must not overflow half of a default thread stack (1 MiB on Linux x64), even
+	 * interpreted: the limits are safe, not just set.
+	 */
 	@Test
-	void justBelowTheLimitsTheParserFitsInA256KiBStack() throws InterruptedException {
+	void justBelowTheLimitsTheParserFitsInHalfADefaultStack() throws InterruptedException {
 		int nodes = (int) InputLimit.NODE_NESTING.value() - 1;
 		int parens = (int) InputLimit.EXPRESSION_NESTING.value() - 1;
 		String text = "/dts-v1/;\n/ {\n" + "n {\n".repeat(nodes) + "x = <" + "(".repeat(parens) + "1"
@@ -159,7 +183,7 @@ class InputLimitsTest {
 			} catch (Throwable t) {
 				outcome.set(t);
 			}
-		}, "small-stack", 256 * 1024);
+		}, "small-stack", 512 * 1024);
 		thread.start();
 		thread.join();
 		assertTrue(outcome.get() instanceof Iterable<?> errors && !errors.iterator().hasNext(), () -> "" + outcome.get());
@@ -183,7 +207,8 @@ class InputLimitsTest {
 		Path many = boards.write("many.dts", "/dts-v1/;\n/ {\n\tbig {\n" + "\t\tp;\n".repeat(limit + 5) + "\t};\n};\n");
 		inputError(boards.check(many), many, 3 + limit + 1, "more than " + limit + " properties in node /big");
 
-		Path large = boards.write("large.dts", "/dts-v1/;\n/ {\n\tx = [" + "00".repeat((1 << 20) + 1) + "];\n};\n");
+		// 4 bytes per cell: past the size limit in a quarter of the text (within the output budget)
+		Path large = boards.write("large.dts", "/dts-v1/;\n/ {\n\tx = <" + "0 ".repeat((1 << 18) + 1) + ">;\n};\n");
 		inputError(boards.check(large), large, 3, "property x larger than " + (1 << 20) + " bytes");
 	}
 
