@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.carveout.dts.cpp.PreprocessedUnit;
 import dev.carveout.dts.tree.DtTree;
+import dev.carveout.dts.tree.OverlayApplication;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.MemoryMap;
 import dev.carveout.memmap.Severity;
@@ -34,12 +35,20 @@ public final class BoardChecker {
 	}
 
 	public CheckResult check(Path board, SourceOverlay overlay) {
-		Path file = board.toAbsolutePath().normalize();
+		return check(List.of(board), overlay);
+	}
+
+	/**
+	 * Checks a composite board, as kbuild builds "name-dtbs := base.dtb a.dtbo b.dtbo": the base with the
+	 * overlays applied in order. One part is a plain board (or an overlay checked alone).
+	 */
+	public CheckResult check(List<Path> parts, SourceOverlay overlay) {
+		Path file = parts.get(0).toAbsolutePath().normalize();
 		List<Finding> findings = new ArrayList<>();
 		Set<Path> files = new LinkedHashSet<>();
 		files.add(file);
-		SourceSet sources = new SourceSet(overlay, settings.includeDirs(), findings);
-		TranslationUnit unit = sources.load(file);
+		TranslationUnit unit = parts.size() == 1 ? new SourceSet(overlay, settings.includeDirs(), findings).load(file)
+				: effectiveTree(parts, overlay, findings);
 		MemoryMap map = null;
 		DtTree tree = null;
 		PreprocessedUnit preprocessed = null;
@@ -62,6 +71,28 @@ public final class BoardChecker {
 			List<Finding> findings) {
 		SourceSet sources = new SourceSet(overlay, settings.includeDirs(), findings);
 		return sources.load(board.toAbsolutePath().normalize(), generateSymbols);
+	}
+
+	/**
+	 * A composite's tree: each part compiled on its own as dtc -@ compiles it (a pure function of the part's
+	 * file and the settings), then the overlays applied to the base in order as fdtoverlay applies them. Null
+	 * when the base cannot be read; an overlay that cannot be read is left out after its findings.
+	 */
+	public TranslationUnit effectiveTree(List<Path> parts, SourceOverlay overlay, List<Finding> findings) {
+		TranslationUnit base = effectiveTree(parts.get(0), overlay, true, findings);
+		if (base == null) {
+			return null;
+		}
+		DtTree tree = base.tree();
+		Set<Path> files = new LinkedHashSet<>(base.files());
+		for (Path part : parts.subList(1, parts.size())) {
+			TranslationUnit applied = effectiveTree(part, overlay, true, findings);
+			if (applied != null) {
+				tree = OverlayApplication.apply(tree, applied.tree(), findings::add);
+				files.addAll(applied.files());
+			}
+		}
+		return new TranslationUnit(base.board(), tree, Set.copyOf(files), base.preprocessed());
 	}
 
 	static Finding inputProblem(Path file, String message) {

@@ -38,6 +38,13 @@ record BoardRun(Corpus.Board board, boolean needsMacros, List<Difference> differ
 				preprocessed ? board.preprocessed() : board.dts(), SourceOverlay.NONE, true, findings));
 	}
 
+	/** A composite: its parts compiled alone and applied in order, compared with fdtoverlay's DTB. */
+	static BoardRun of(Corpus corpus, Corpus.Composite composite) {
+		Corpus.Board board = new Corpus.Board(composite.name(), composite.parts().get(0), null, composite.dtb());
+		return run(board, findings -> checker(corpus, board.dts()).effectiveTree(composite.parts(), SourceOverlay.NONE,
+				findings));
+	}
+
 	/** As kbuild: cpp and dtc search include-prefixes, dtc also the source's directory. */
 	private static BoardChecker checker(Corpus corpus, Path source) {
 		return new BoardChecker(CheckSettings.defaults()
