@@ -1,7 +1,5 @@
 package dev.carveout.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -21,13 +19,13 @@ import java.util.function.Function;
  */
 final class BoardQueue<T> implements AutoCloseable {
 
-	private final Function<Path, T> work;
-	private final Iterator<Path> boards;
+	private final Function<BoardArgument, T> work;
+	private final Iterator<BoardArgument> boards;
 	private final ExecutorService pool;
 	private final Deque<Future<T>> ahead = new ArrayDeque<>();
 	private final int window;
 
-	BoardQueue(List<Path> boards, Function<Path, T> work) {
+	BoardQueue(List<BoardArgument> boards, Function<BoardArgument, T> work) {
 		this.work = work;
 		this.boards = boards.iterator();
 		int threads = Math.max(1, Math.min(boards.size(), Runtime.getRuntime().availableProcessors()));
@@ -62,8 +60,8 @@ final class BoardQueue<T> implements AutoCloseable {
 
 	private void fill() {
 		while (ahead.size() < window && boards.hasNext()) {
-			Path board = boards.next();
-			ahead.addLast(Files.isRegularFile(board) ? pool.submit(() -> work.apply(board))
+			BoardArgument board = boards.next();
+			ahead.addLast(board.problem() == null ? pool.submit(() -> work.apply(board))
 					: CompletableFuture.completedFuture(null));
 		}
 	}

@@ -79,18 +79,18 @@ public final class CheckCommand {
 		SarifReport sarif = options.format().equals("sarif") ? new SarifReport(srcRoot, checker) : null;
 		List<BootLogEvent> log = bootLog;
 		// Everything per board runs on the pool, SARIF's fixes too: each one re-checks the board.
-		Function<Path, Checked> work = board -> {
-			CheckResult result = checker.check(board, SourceOverlay.NONE);
+		Function<BoardArgument, Checked> work = board -> {
+			CheckResult result = checker.check(board.parts(), SourceOverlay.NONE);
 			if (log != null && result.memoryMap() != null) {
 				result = result.withMoreFindings(BootLogComparison.compare(result.memoryMap(), options.settings().profile(), log));
 			}
 			return new Checked(result, sarif == null || options.predictBootLog() ? null : sarif.resultsOf(result));
 		};
 		try (BoardQueue<Checked> queue = new BoardQueue<>(options.boards(), work)) {
-			for (Path board : options.boards()) {
-				progress.next(board);
-				if (!Files.isRegularFile(board)) {
-					String problem = (Files.exists(board) ? "not a file: " : "file not found: ") + board;
+			for (BoardArgument board : options.boards()) {
+				progress.next(board.file());
+				String problem = board.problem();
+				if (problem != null) {
 					err.println("carveout check: " + problem);
 					if (sarif != null) {
 						sarif.inputProblem(problem);
@@ -110,13 +110,13 @@ public final class CheckCommand {
 				if (sarif != null) {
 					sarif.add(checked.sarifResults());
 				} else if (options.format().equals("json")) {
-					out.println(JsonReport.line(result));
+					out.println(JsonReport.line(board, result));
 				} else {
 					result.findings().forEach(f -> out.println(DtcStyle.format(f)));
 				}
 				status = Math.max(status, statusOf(result.findings(), options.werror()));
 				if (options.allBoards() && options.format().equals("text")) {
-					out.println(BoardSummary.line(board, result.findings()));
+					out.println(BoardSummary.line(board.file(), result.findings()));
 				}
 			}
 		}

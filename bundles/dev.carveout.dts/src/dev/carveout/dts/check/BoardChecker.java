@@ -59,7 +59,8 @@ public final class BoardChecker {
 			map = new MemoryMapExtractor(unit.tree()).extract();
 			findings.addAll(settings.rules().check(map, settings.profile()));
 		}
-		return new CheckResult(file, List.copyOf(findings), Set.copyOf(files), map, tree, preprocessed);
+		List<Path> normalized = parts.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+		return new CheckResult(file, List.copyOf(findings), Set.copyOf(files), map, tree, preprocessed, normalized);
 	}
 
 	/**
