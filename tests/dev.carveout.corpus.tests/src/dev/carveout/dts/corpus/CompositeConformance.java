@@ -1,10 +1,15 @@
 package dev.carveout.dts.corpus;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+
+import dev.carveout.dts.check.KbuildComposites;
 
 /**
  * Every composite board the arm64 Makefiles declare ("name-dtbs := base.dtb a.dtbo ...", one built on another
@@ -21,5 +26,21 @@ class CompositeConformance {
 		assertFalse(composites.isEmpty(), "the corpus lists no composites in composites.txt");
 		OverlayConformance.assertBaselineHolds("composites", "fdtoverlay",
 				Conformance.onEveryCore(composites, c -> BoardRun.of(corpus, c)));
+	}
+
+	/** The engine reads the same composites from the Makefiles as the preparation script's awk does. */
+	@Test
+	void theEngineReadsTheMakefilesAsThePreparationDoes() throws Exception {
+		Corpus corpus = Corpus.locate();
+		Path linux = corpus.root().resolve("linux");
+		List<String> engine = KbuildComposites.under(linux.resolve(Corpus.BOARDS_DIR)).stream()
+				.map(c -> linux.relativize(c.target()) + " " + c.parts().stream().map(p -> linux.relativize(p).toString())
+						.collect(Collectors.joining(" ")))
+				.sorted().toList();
+		List<String> script = corpus.composites().stream()
+				.map(c -> Corpus.BOARDS_DIR + c.name() + " " + c.parts().stream().map(p -> linux.relativize(p).toString())
+						.collect(Collectors.joining(" ")))
+				.sorted().toList();
+		assertEquals(script, engine);
 	}
 }
