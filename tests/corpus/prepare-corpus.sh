@@ -98,20 +98,24 @@ list_composites() {
 	mv "$out/composites.txt.new" "$out/composites.txt"
 }
 
-# One board, as kbuild's cmd_dtc: cpp with dtc_cpp_flags, then dtc with the default DTC_FLAGS. The only
-# per-board flags the arm64 Makefiles set are -@ and warning switches; -@ is on for every board here and
-# warnings do not change the DTB.
-compile_board() {
-	local board=$1
-	local rel=${board#arch/arm64/boot/dts/}
-	local dtb=$out/dtb/${rel%.dts}.dtb log=$out/log/${rel%.dts}.txt pre=$out/pre/$rel
+# One board (.dts) or overlay (.dtso), as kbuild's cmd_dtc: cpp with dtc_cpp_flags, then dtc with the default
+# DTC_FLAGS (an overlay's %.dtbo rule uses the same). The only per-board flags the arm64 Makefiles set are -@
+# and warning switches; -@ is on for every source here and warnings do not change the DTB.
+compile_source() {
+	local source=$1
+	local rel=${source#arch/arm64/boot/dts/}
+	local dtb log pre=$out/pre/$rel
+	case $source in
+	*.dtso) dtb=$out/dtbo/${rel%.dtso}.dtbo log=$out/log/${rel%.dtso}.dtbo.txt ;;
+	*) dtb=$out/dtb/${rel%.dts}.dtb log=$out/log/${rel%.dts}.txt ;;
+	esac
 	[ "$dtb" -nt "$out/version" ] && [ "$pre" -nt "$out/version" ] && return 0
 	mkdir -p "$(dirname "$dtb")" "$(dirname "$log")" "$(dirname "$pre")"
 	local tmp
 	tmp=$(mktemp)
 	if (cd "$out/linux" &&
-		cpp -nostdinc -I scripts/dtc/include-prefixes -undef -D__DTS__ -x assembler-with-cpp -o "$tmp" "$board" &&
-		dtc -O dtb -o "$dtb.tmp" -b 0 -i "$(dirname "$board")" -i scripts/dtc/include-prefixes \
+		cpp -nostdinc -I scripts/dtc/include-prefixes -undef -D__DTS__ -x assembler-with-cpp -o "$tmp" "$source" &&
+		dtc -O dtb -o "$dtb.tmp" -b 0 -i "$(dirname "$source")" -i scripts/dtc/include-prefixes \
 			-Wno-unique_unit_address -Wno-unit_address_vs_reg -Wno-avoid_unnecessary_addr_size \
 			-Wno-alias_paths -Wno-graph_child_address -Wno-simple_bus_reg -@ "$tmp") >"$log" 2>&1; then
 		mv "$dtb.tmp" "$dtb"
@@ -119,31 +123,7 @@ compile_board() {
 		rm -f "$log"
 	else
 		rm -f "$dtb.tmp"
-		echo "prepare-corpus: $board did not compile, see $log" >&2
-	fi
-	rm -f "$tmp"
-}
-
-# One overlay as kbuild's cmd_dtc for %.dtbo: the same cpp and dtc flags as a board.
-compile_overlay() {
-	local overlay=$1
-	local rel=${overlay#arch/arm64/boot/dts/}
-	local dtbo=$out/dtbo/${rel%.dtso}.dtbo log=$out/log/${rel%.dtso}.dtbo.txt pre=$out/pre/$rel
-	[ "$dtbo" -nt "$out/version" ] && [ "$pre" -nt "$out/version" ] && return 0
-	mkdir -p "$(dirname "$dtbo")" "$(dirname "$log")" "$(dirname "$pre")"
-	local tmp
-	tmp=$(mktemp)
-	if (cd "$out/linux" &&
-		cpp -nostdinc -I scripts/dtc/include-prefixes -undef -D__DTS__ -x assembler-with-cpp -o "$tmp" "$overlay" &&
-		dtc -O dtb -o "$dtbo.tmp" -b 0 -i "$(dirname "$overlay")" -i scripts/dtc/include-prefixes \
-			-Wno-unique_unit_address -Wno-unit_address_vs_reg -Wno-avoid_unnecessary_addr_size \
-			-Wno-alias_paths -Wno-graph_child_address -Wno-simple_bus_reg -@ "$tmp") >"$log" 2>&1; then
-		mv "$dtbo.tmp" "$dtbo"
-		sed '/^# [0-9]/d' "$tmp" >"$pre"
-		rm -f "$log"
-	else
-		rm -f "$dtbo.tmp"
-		echo "prepare-corpus: $overlay did not compile, see $log" >&2
+		echo "prepare-corpus: $source did not compile, see $log" >&2
 	fi
 	rm -f "$tmp"
 }
@@ -182,10 +162,9 @@ extract "$version"
 list_boards
 list_composites
 export out
-export -f compile_board compile_overlay compile_composite
+export -f compile_source compile_composite
 start=$(date +%s)
-xargs -a "$out/boards.txt" -P "$jobs" -n 1 bash -c 'compile_board "$0"'
-xargs -a "$out/overlays.txt" -P "$jobs" -n 1 bash -c 'compile_overlay "$0"'
+cat "$out/boards.txt" "$out/overlays.txt" | xargs -P "$jobs" -n 1 bash -c 'compile_source "$0"'
 # after every DTB and DTBO it reads
 xargs -a "$out/composites.txt" -P "$jobs" -L 1 bash -c 'compile_composite "$@"' compile_composite
 echo "prepare-corpus: $(find "$out/dtb" -name '*.dtb' | wc -l) DTBs of $(wc -l <"$out/boards.txt") boards," \
