@@ -1,6 +1,7 @@
 package dev.carveout.dts.tree;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -243,7 +244,7 @@ public final class DtNode {
 			appendProperty(propertyName, new PropertyValue(more, List.of()));
 			return;
 		}
-		byte[] bytes = java.util.Arrays.copyOf(existing.value().bytes(), existing.value().length() + more.length);
+		byte[] bytes = Arrays.copyOf(existing.value().bytes(), existing.value().length() + more.length);
 		System.arraycopy(more, 0, bytes, existing.value().length(), more.length);
 		existing.setValue(new PropertyValue(bytes, List.of()));
 	}

@@ -94,8 +94,9 @@ public final class EffectiveTreeBuilder {
 	}
 
 	/**
-	 * dtc's add_orphan_node() for an overlay: '&label { }' that the overlay cannot resolve, or '&{/path} { }', becomes /fragment@N with "target = <&label>" or "target-path", its body
-	 * the fragment's __overlay__. The reference is left for the finisher, which makes it a fixup.
+	 * dtc's add_orphan_node() for an overlay: '&label { }' that the overlay cannot resolve, or '&{/path} { }',
+	 * becomes /fragment@N with "target = <&label>" or "target-path", its body the fragment's __overlay__. The
+	 * label is left for the finisher, which makes it a fixup.
 	 */
 	private void orphan(NodeDefinition definition, Locator at) {
 		String reference = References.target((Reference) definition.getTarget());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -98,14 +100,14 @@ final class Corpus {
 
 	/** The composite boards of the Makefiles, each with its parts and fdtoverlay's DTB of them. */
 	List<Composite> composites() throws IOException {
-		List<Composite> composites = new java.util.ArrayList<>();
+		List<Composite> composites = new ArrayList<>();
 		for (String line : Files.readAllLines(root.resolve("composites.txt"))) {
 			String[] words = line.strip().split("\\s+");
 			if (words.length < 2) {
 				continue;
 			}
 			String name = words[0].substring(BOARDS_DIR.length());
-			List<Path> parts = java.util.Arrays.stream(words, 1, words.length).map(w -> root.resolve("linux").resolve(w))
+			List<Path> parts = Arrays.stream(words, 1, words.length).map(w -> root.resolve("linux").resolve(w))
 					.toList();
 			composites.add(new Composite(name, parts, root.resolve("composite").resolve(name + ".dtb")));
 		}
