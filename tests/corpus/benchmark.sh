@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The engine against the reference, in one run over the same boards (every arm64 board of Linux 6.12):
+# The engine against the reference, in one run over the same boards (every arm64 board of Linux 6.12 and every
+# composite its Makefiles declare):
 #   ours:     ./carveout check --all-boards, one process (JVM and OSGi start included)
-#   cpp+dtc:  kbuild's cpp, then dtc to a DTB, one board after the other
+#   cpp+dtc:  kbuild's work for the same outputs, one after the other: cpp, then dtc to a DTB, for every board
+#             and every overlay (.dtso), then fdtoverlay for every composite (on the corpus's DTBs)
 # Prints both times, the ratio and our peak heap. A benchmark, not a test: nothing here fails on a number.
 #   tests/corpus/benchmark.sh [CORPUS]      (CORPUS as for prepare-corpus.sh; default ~/.cache/carveout/corpus)
 set -euo pipefail
@@ -10,6 +12,8 @@ corpus=${1:-${CARVEOUT_CORPUS:-$HOME/.cache/carveout/corpus}}
 "$root/tests/corpus/prepare-corpus.sh" "$corpus" >/dev/null
 ksrc=$(cd "$corpus/linux" && pwd)
 boards=$(wc -l <"$corpus/boards.txt")
+composites=$(wc -l <"$corpus/composites.txt")
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -31,10 +35,22 @@ start=$(now)
 (cd "$ksrc" && while read -r board; do
 	cpp -nostdinc -I scripts/dtc/include-prefixes -undef -D__DTS__ -x assembler-with-cpp -o "$work/pre.dts" "$board" &&
 		dtc -O dtb -o /dev/null -b 0 -i "$(dirname "$board")" -i scripts/dtc/include-prefixes -@ -q "$work/pre.dts" || true
-done <"$corpus/boards.txt")
+done < <(cat "$corpus/boards.txt" "$corpus/overlays.txt"))
+(cd "$corpus" && while read -r name parts; do
+	inputs=()
+	for part in $parts; do
+		part=${part#arch/arm64/boot/dts/}
+		case $part in
+		*.dtso) inputs+=("dtbo/${part%.dtso}.dtbo") ;;
+		*) inputs+=("dtb/${part%.dts}.dtb") ;;
+		esac
+	done
+	fdtoverlay -o "$work/composite.dtb" -i "${inputs[@]}" || true
+done <"$corpus/composites.txt")
 reference=$(echo "$(now) - $start" | bc)
 
-printf 'benchmark: %d arm64 boards of %s\n' "$boards" "$(cat "$corpus/version")"
-printf 'benchmark: carveout check  %6.1f s  (%s)\n' "$ours" "${stats#carveout check: }"
-printf 'benchmark: cpp + dtc       %6.1f s\n' "$reference"
-printf 'benchmark: ratio           %6.2f x cpp+dtc (goal 0.5 or less)\n' "$(echo "$ours / $reference" | bc -l)"
+printf 'benchmark: %d arm64 boards and %d composites of %s\n' "$boards" "$composites" "$(cat "$corpus/version")"
+printf 'benchmark: load average %s before, %s after (%d cores)\n' "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(nproc)"
+printf 'benchmark: carveout check          %6.1f s  (%s)\n' "$ours" "${stats#carveout check: }"
+printf 'benchmark: cpp + dtc + fdtoverlay  %6.1f s\n' "$reference"
+printf 'benchmark: ratio                   %6.2f x the reference (goal 0.5 or less)\n' "$(echo "$ours / $reference" | bc -l)"

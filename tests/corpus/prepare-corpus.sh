@@ -14,6 +14,13 @@
 # OUT/pre/<vendor>/<board>.dts   cpp's output without line markers (cpp -P): what dtc read, so the engine can
 #                                be measured apart from the preprocessor
 # OUT/log/<vendor>/<board>.txt   cpp and dtc messages of a board that failed
+# OUT/overlays.txt      the overlays (.dtso), one path a line; each compiled as kbuild's cmd_dtc does it to
+#                       OUT/dtbo/<vendor>/<name>.dtbo, cpp's output in OUT/pre/<vendor>/<name>.dtso
+# OUT/composites.txt    the composite boards the Makefiles declare ("name-dtbs := base.dtb a.dtbo ..."), one
+#                       a line: the kbuild target without .dtb, then its source files in order (a part that is
+#                       itself a composite replaced by its own parts), all relative to OUT/linux
+# OUT/composite/<vendor>/<name>.dtb   fdtoverlay's result of the base DTB and the overlays, as kbuild's
+#                                     cmd_fdtoverlay makes it
 # OUT/version           the versions of the kernel package, dtc and cpp the corpus was made with
 # Needs: linux-source-6.12, cpp, device-tree-compiler, xz-utils (installed here when run as root).
 set -euo pipefail
@@ -61,22 +68,57 @@ extract() {
 list_boards() {
 	(cd "$out/linux" && find arch/arm64/boot/dts -name '*.dts' | LC_ALL=C sort) >"$out/boards.txt.new"
 	mv "$out/boards.txt.new" "$out/boards.txt"
+	(cd "$out/linux" && find arch/arm64/boot/dts -name '*.dtso' | LC_ALL=C sort) >"$out/overlays.txt.new"
+	mv "$out/overlays.txt.new" "$out/overlays.txt"
 }
 
-# One board, as kbuild's cmd_dtc: cpp with dtc_cpp_flags, then dtc with the default DTC_FLAGS. The only
-# per-board flags the arm64 Makefiles set are -@ and warning switches; -@ is on for every board here and
-# warnings do not change the DTB.
-compile_board() {
-	local board=$1
-	local rel=${board#arch/arm64/boot/dts/}
-	local dtb=$out/dtb/${rel%.dts}.dtb log=$out/log/${rel%.dts}.txt pre=$out/pre/$rel
+# Every "name-dtbs := a.dtb b.dtbo" (or +=, with backslash continuations) of the arm64 Makefiles, a part
+# that names another composite of the same Makefile expanded to that composite's parts, as make would
+# build it first.
+list_composites() {
+	(cd "$out/linux" && find arch/arm64/boot/dts -name Makefile | LC_ALL=C sort | while read -r makefile; do
+		awk -v dir="$(dirname "$makefile")" '
+			/\\$/ { line = line substr($0, 1, length($0) - 1) " "; next }
+			{ line = line $0; if (match(line, /^[A-Za-z0-9_.,+-]+-dtbs[ \t]*[:+]?=/)) {
+				split(line, words, /[ \t]*[:+]?=[ \t]*/); name = words[1]; sub(/-dtbs$/, "", name)
+				rest = substr(line, RLENGTH + 1)
+				parts[name] = parts[name] " " rest; order[++count] = name
+			} line = "" }
+			function expand(name,    list, n, i, part, base, result) {
+				n = split(parts[name], list, /[ \t]+/); result = ""
+				for (i = 1; i <= n; i++) {
+					part = list[i]; if (part == "") continue
+					base = part; sub(/\.dtbo?$/, "", base)
+					if (part ~ /\.dtb$/ && base in parts) result = result expand(base)
+					else if (part ~ /\.dtbo$/) result = result " " dir "/" base ".dtso"
+					else result = result " " dir "/" base ".dts"
+				}
+				return result
+			}
+			END { for (i = 1; i <= count; i++) if (!(order[i] in seen)) { seen[order[i]] = 1; print dir "/" order[i] expand(order[i]) } }
+		' "$makefile"
+	done) >"$out/composites.txt.new"
+	mv "$out/composites.txt.new" "$out/composites.txt"
+}
+
+# One board (.dts) or overlay (.dtso), as kbuild's cmd_dtc: cpp with dtc_cpp_flags, then dtc with the default
+# DTC_FLAGS (an overlay's %.dtbo rule uses the same). The only per-board flags the arm64 Makefiles set are -@
+# and warning switches; -@ is on for every source here and warnings do not change the DTB.
+compile_source() {
+	local source=$1
+	local rel=${source#arch/arm64/boot/dts/}
+	local dtb log pre=$out/pre/$rel
+	case $source in
+	*.dtso) dtb=$out/dtbo/${rel%.dtso}.dtbo log=$out/log/${rel%.dtso}.dtbo.txt ;;
+	*) dtb=$out/dtb/${rel%.dts}.dtb log=$out/log/${rel%.dts}.txt ;;
+	esac
 	[ "$dtb" -nt "$out/version" ] && [ "$pre" -nt "$out/version" ] && return 0
 	mkdir -p "$(dirname "$dtb")" "$(dirname "$log")" "$(dirname "$pre")"
 	local tmp
 	tmp=$(mktemp)
 	if (cd "$out/linux" &&
-		cpp -nostdinc -I scripts/dtc/include-prefixes -undef -D__DTS__ -x assembler-with-cpp -o "$tmp" "$board" &&
-		dtc -O dtb -o "$dtb.tmp" -b 0 -i "$(dirname "$board")" -i scripts/dtc/include-prefixes \
+		cpp -nostdinc -I scripts/dtc/include-prefixes -undef -D__DTS__ -x assembler-with-cpp -o "$tmp" "$source" &&
+		dtc -O dtb -o "$dtb.tmp" -b 0 -i "$(dirname "$source")" -i scripts/dtc/include-prefixes \
 			-Wno-unique_unit_address -Wno-unit_address_vs_reg -Wno-avoid_unnecessary_addr_size \
 			-Wno-alias_paths -Wno-graph_child_address -Wno-simple_bus_reg -@ "$tmp") >"$log" 2>&1; then
 		mv "$dtb.tmp" "$dtb"
@@ -84,9 +126,34 @@ compile_board() {
 		rm -f "$log"
 	else
 		rm -f "$dtb.tmp"
-		echo "prepare-corpus: $board did not compile, see $log" >&2
+		echo "prepare-corpus: $source did not compile, see $log" >&2
 	fi
 	rm -f "$tmp"
+}
+
+# One composite as kbuild's cmd_fdtoverlay: fdtoverlay -o NAME.dtb -i BASE.dtb A.dtbo B.dtbo ...
+compile_composite() {
+	local name=$1
+	shift
+	local rel=${name#arch/arm64/boot/dts/}
+	local dtb=$out/composite/$rel.dtb log=$out/log/$rel.composite.txt
+	[ "$dtb" -nt "$out/version" ] && return 0
+	mkdir -p "$(dirname "$dtb")" "$(dirname "$log")"
+	local inputs=() part
+	for part in "$@"; do
+		part=${part#arch/arm64/boot/dts/}
+		case $part in
+		*.dtso) inputs+=("$out/dtbo/${part%.dtso}.dtbo") ;;
+		*) inputs+=("$out/dtb/${part%.dts}.dtb") ;;
+		esac
+	done
+	if fdtoverlay -o "$dtb.tmp" -i "${inputs[@]}" >"$log" 2>&1; then
+		mv "$dtb.tmp" "$dtb"
+		rm -f "$log"
+	else
+		rm -f "$dtb.tmp"
+		echo "prepare-corpus: composite $name did not apply, see $log" >&2
+	fi
 }
 
 ensure_packages
@@ -96,8 +163,13 @@ out=$(cd "$out" && pwd)
 version="$(dpkg-query -W -f='${Version}' $package) $(dtc --version | head -n 1) cpp $(dpkg-query -W -f='${Version}' cpp)"
 extract "$version"
 list_boards
+list_composites
 export out
-export -f compile_board
+export -f compile_source compile_composite
 start=$(date +%s)
-xargs -a "$out/boards.txt" -P "$jobs" -n 1 bash -c 'compile_board "$0"'
-echo "prepare-corpus: $(find "$out/dtb" -name '*.dtb' | wc -l) DTBs of $(wc -l <"$out/boards.txt") boards in $out ($(( $(date +%s) - start )) s)"
+cat "$out/boards.txt" "$out/overlays.txt" | xargs -P "$jobs" -n 1 bash -c 'compile_source "$0"'
+# after every DTB and DTBO it reads
+xargs -a "$out/composites.txt" -P "$jobs" -L 1 bash -c 'compile_composite "$@"' compile_composite
+echo "prepare-corpus: $(find "$out/dtb" -name '*.dtb' | wc -l) DTBs of $(wc -l <"$out/boards.txt") boards," \
+	"$(find "$out/dtbo" -name '*.dtbo' 2>/dev/null | wc -l) DTBOs of $(wc -l <"$out/overlays.txt") overlays," \
+	"$(find "$out/composite" -name '*.dtb' 2>/dev/null | wc -l) of $(wc -l <"$out/composites.txt") composites in $out ($(( $(date +%s) - start )) s)"

@@ -1,7 +1,5 @@
 package dev.carveout.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -24,17 +22,17 @@ import java.util.function.Function;
  */
 final class BoardQueue<T> implements AutoCloseable {
 
-	private final Function<Path, T> work;
-	private final BiFunction<Path, Throwable, T> onFailure;
-	private final Iterator<Path> boards;
+	private final Function<BoardArgument, T> work;
+	private final BiFunction<BoardArgument, Throwable, T> onFailure;
+	private final Iterator<BoardArgument> boards;
 	private final ExecutorService pool;
 	private final Deque<Ahead<T>> ahead = new ArrayDeque<>();
 	private final int window;
 
-	private record Ahead<T>(Path board, Future<T> result) {
+	private record Ahead<T>(BoardArgument board, Future<T> result) {
 	}
 
-	BoardQueue(List<Path> boards, Function<Path, T> work, BiFunction<Path, Throwable, T> onFailure) {
+	BoardQueue(List<BoardArgument> boards, Function<BoardArgument, T> work, BiFunction<BoardArgument, Throwable, T> onFailure) {
 		this.work = work;
 		this.onFailure = onFailure;
 		this.boards = boards.iterator();
@@ -71,14 +69,14 @@ final class BoardQueue<T> implements AutoCloseable {
 
 	private void fill() {
 		while (ahead.size() < window && boards.hasNext()) {
-			Path board = boards.next();
-			ahead.addLast(new Ahead<>(board, Files.isRegularFile(board) ? pool.submit(() -> contained(board))
+			BoardArgument board = boards.next();
+			ahead.addLast(new Ahead<>(board, board.problem() == null ? pool.submit(() -> contained(board))
 					: CompletableFuture.completedFuture(null)));
 		}
 	}
 
 	/** Catches every throwable: by the time the catch runs, the failed board's state is unreachable, however big. */
-	private T contained(Path board) {
+	private T contained(BoardArgument board) {
 		try {
 			return work.apply(board);
 		} catch (Throwable failure) {

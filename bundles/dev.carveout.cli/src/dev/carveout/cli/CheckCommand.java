@@ -37,10 +37,10 @@ public final class CheckCommand {
 	/** How one board is checked: the engine's check. Tests put a fault in its way to see a failure contained. */
 	@FunctionalInterface
 	public interface BoardWork {
-		CheckResult check(BoardChecker engine, Path board);
+		CheckResult check(BoardChecker engine, List<Path> parts);
 	}
 
-	private static final BoardWork ENGINE = (engine, board) -> engine.check(board, SourceOverlay.NONE);
+	private static final BoardWork ENGINE = (engine, parts) -> engine.check(parts, SourceOverlay.NONE);
 
 	private final PrintStream out;
 	private final PrintStream err;
@@ -100,12 +100,12 @@ public final class CheckCommand {
 		// Everything per board runs on the pool, the report's rendering and SARIF's fixes too (each fix re-checks
 		// the board): only the rendered text comes back, so a board's tree is dropped where it was built.
 		int failed = 0;
-		try (BoardQueue<BoardReport> queue = new BoardQueue<>(options.boards(), board -> reporter.report(board, boardWork.check(checker, board)),
+		try (BoardQueue<BoardReport> queue = new BoardQueue<>(options.boards(), board -> reporter.report(board, boardWork.check(checker, board.parts())),
 				reporter::failed)) {
-			for (Path board : options.boards()) {
-				progress.next(board);
-				if (!Files.isRegularFile(board)) {
-					String problem = (Files.exists(board) ? "not a file: " : "file not found: ") + board;
+			for (BoardArgument board : options.boards()) {
+				progress.next(board.file());
+				String problem = board.problem();
+				if (problem != null) {
 					err.println("carveout check: " + problem);
 					if (sarif != null) {
 						sarif.inputProblem(problem);
@@ -123,7 +123,7 @@ public final class CheckCommand {
 				if (report.failed()) {
 					failed++;
 					if (sarif != null) {
-						sarif.internalFailure(board);
+						sarif.internalFailure(board.file());
 					}
 				}
 				status = Math.max(status, report.status());
@@ -153,7 +153,7 @@ public final class CheckCommand {
 	/** Renders one board's result in the run's format; {@link #failed} renders a failure the same way. */
 	private record Reporter(CheckOptions options, SarifReport sarif, List<BootLogEvent> bootLog) {
 
-		BoardReport report(Path board, CheckResult checked) {
+		BoardReport report(BoardArgument board, CheckResult checked) {
 			CheckResult result = checked;
 			if (bootLog != null && result.memoryMap() != null) {
 				result = result.withMoreFindings(BootLogComparison.compare(result.memoryMap(), options.settings().profile(), bootLog));
@@ -167,8 +167,8 @@ public final class CheckCommand {
 		}
 
 		/** A failure while checking or rendering the board: its one internal finding, rendered as any other. */
-		BoardReport failed(Path board, Throwable failure) {
-			CheckResult result = InternalFailure.result(board, failure);
+		BoardReport failed(BoardArgument board, Throwable failure) {
+			CheckResult result = InternalFailure.result(board.file(), failure);
 			if (options.predictBootLog()) {
 				// Stdout is a boot log; the finding goes where a person or a CI log sees it.
 				return new BoardReport(List.of(), List.of(DtcStyle.format(result.findings().get(0))), null, INTERNAL, true);
@@ -176,17 +176,17 @@ public final class CheckCommand {
 			return rendered(board, result, true);
 		}
 
-		private BoardReport rendered(Path board, CheckResult result, boolean failed) {
+		private BoardReport rendered(BoardArgument board, CheckResult result, boolean failed) {
 			List<String> lines = new ArrayList<>();
 			JsonArray sarifResults = null;
 			if (sarif != null) {
 				sarifResults = sarif.resultsOf(result);
 			} else if (options.format().equals("json")) {
-				lines.add(JsonReport.line(result));
+				lines.add(JsonReport.line(board, result));
 			} else {
 				result.findings().forEach(f -> lines.add(DtcStyle.format(f)));
 				if (options.allBoards()) {
-					lines.add(BoardSummary.line(board, result.findings()));
+					lines.add(BoardSummary.line(board.file(), result.findings()));
 				}
 			}
 			return new BoardReport(lines, List.of(), sarifResults, failed ? INTERNAL : statusOf(result.findings(), options.werror()), failed);

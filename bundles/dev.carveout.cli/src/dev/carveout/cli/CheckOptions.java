@@ -12,14 +12,16 @@ import dev.carveout.memmap.Severity;
 import dev.carveout.memmap.rules.RuleSet;
 
 /** The command line of {@code carveout check}, parsed; a bad argument is a {@link UsageException} naming it. */
-record CheckOptions(List<Path> boards, CheckSettings settings, String format, boolean werror, Path bootLog,
+record CheckOptions(List<BoardArgument> boards, CheckSettings settings, String format, boolean werror, Path bootLog,
 		boolean predictBootLog, boolean allBoards, boolean stats) {
 
 	static final String USAGE = """
 			usage: carveout check [options] FILE...
+			  FILE is a board (.dts), an overlay alone (.dtso), or a composite base.dts+first.dtso+second.dtso
 			  -I DIR                   add an include directory (after the including file's own)
 			  --kernel-tree KSRC       kbuild's include paths of a kernel tree
-			  --all-boards ARCH        with --kernel-tree: check every arch/ARCH/boot/dts/**/*.dts, a summary line each
+			  --all-boards ARCH        with --kernel-tree: check every arch/ARCH/boot/dts/**/*.dts and every
+			                           composite the Makefiles declare (name-dtbs :=), a summary line each
 			  --stats                  print the boards checked, the time and the peak heap to stderr at the end
 			  --format text|json|sarif dtc-style lines (default), one JSON object per board (JSON Lines), or one
 			                           SARIF 2.1.0 log for all boards with the quick fixes (for code scanning)
@@ -33,7 +35,7 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 			             4 Carveout failed on a board (an internal finding on it; please report it); the highest applies""";
 
 	static CheckOptions parse(List<String> args) throws UsageException {
-		List<Path> boards = new ArrayList<>();
+		List<BoardArgument> boards = new ArrayList<>();
 		List<Path> includeDirs = new ArrayList<>();
 		Path kernelTree = null;
 		String allBoardsArch = null;
@@ -70,7 +72,7 @@ record CheckOptions(List<Path> boards, CheckSettings settings, String format, bo
 					} else if (arg.startsWith("-")) {
 						throw new UsageException("unknown option " + arg);
 					} else {
-						boards.add(Path.of(arg));
+						boards.add(BoardArgument.parse(arg));
 					}
 				}
 			}

@@ -27,9 +27,15 @@ final class JsonReport {
 	private JsonReport() {
 	}
 
-	static String line(CheckResult result) {
+	/** A composite's "file" is its kbuild target and its "parts" the sources in order. */
+	static String line(BoardArgument argument, CheckResult result) {
 		JsonObject board = new JsonObject();
-		board.addProperty("file", result.board().toString());
+		board.addProperty("file", argument.isComposite() ? argument.file().toString() : result.board().toString());
+		if (argument.isComposite()) {
+			JsonArray parts = new JsonArray();
+			result.parts().forEach(part -> parts.add(part.toString()));
+			board.add("parts", parts);
+		}
 		MemoryMap map = result.memoryMap();
 		if (map != null) {
 			JsonObject root = new JsonObject();

@@ -11,6 +11,7 @@ import org.eclipse.xtext.util.CancelIndicator;
 import dev.carveout.dts.cpp.PreprocessedUnit;
 import dev.carveout.dts.limits.InputLimit;
 import dev.carveout.dts.tree.DtTree;
+import dev.carveout.dts.tree.OverlayApplication;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.MemoryMap;
 import dev.carveout.memmap.Severity;
@@ -37,7 +38,7 @@ public final class BoardChecker {
 	}
 
 	public CheckResult check(Path board, SourceOverlay overlay) {
-		return check(board, overlay, CancelIndicator.NullImpl);
+		return check(List.of(board), overlay, CancelIndicator.NullImpl);
 	}
 
 	/**
@@ -45,12 +46,25 @@ public final class BoardChecker {
 	 * change of the document) by throwing Xtext's OperationCanceledError, so a superseded check writes nothing.
 	 */
 	public CheckResult check(Path board, SourceOverlay overlay, CancelIndicator cancel) {
-		Path file = board.toAbsolutePath().normalize();
+		return check(List.of(board), overlay, cancel);
+	}
+
+	/**
+	 * Checks a composite board, as kbuild builds "name-dtbs := base.dtb a.dtbo b.dtbo": the base with the
+	 * overlays applied in order. One part is a plain board (or an overlay checked alone).
+	 */
+	public CheckResult check(List<Path> parts, SourceOverlay overlay) {
+		return check(parts, overlay, CancelIndicator.NullImpl);
+	}
+
+	/** {@link #check(List, SourceOverlay)}, cancelled as {@link #check(Path, SourceOverlay, CancelIndicator)} is. */
+	public CheckResult check(List<Path> parts, SourceOverlay overlay, CancelIndicator cancel) {
+		Path file = parts.get(0).toAbsolutePath().normalize();
 		List<Finding> findings = new ArrayList<>();
 		Set<Path> files = new LinkedHashSet<>();
 		files.add(file);
-		SourceSet sources = new SourceSet(overlay, settings.includeDirs(), findings, cancel);
-		TranslationUnit unit = sources.load(file);
+		TranslationUnit unit = parts.size() == 1 ? new SourceSet(overlay, settings.includeDirs(), findings, cancel).load(file)
+				: effectiveTree(parts, overlay, findings);
 		MemoryMap map = null;
 		DtTree tree = null;
 		PreprocessedUnit preprocessed = null;
@@ -61,7 +75,8 @@ public final class BoardChecker {
 			map = new MemoryMapExtractor(unit.tree(), findings::add).extract();
 			findings.addAll(settings.rules().check(map, settings.profile()));
 		}
-		return new CheckResult(file, List.copyOf(findings), Set.copyOf(files), map, tree, preprocessed);
+		List<Path> normalized = parts.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+		return new CheckResult(file, List.copyOf(findings), Set.copyOf(files), map, tree, preprocessed, normalized);
 	}
 
 	/**
@@ -73,6 +88,28 @@ public final class BoardChecker {
 			List<Finding> findings) {
 		SourceSet sources = new SourceSet(overlay, settings.includeDirs(), findings);
 		return sources.load(board.toAbsolutePath().normalize(), generateSymbols);
+	}
+
+	/**
+	 * A composite's tree: each part compiled on its own as dtc -@ compiles it (a pure function of the part's
+	 * file and the settings), then the overlays applied to the base in order as fdtoverlay applies them. Null
+	 * when the base cannot be read; an overlay that cannot be read is left out after its findings.
+	 */
+	public TranslationUnit effectiveTree(List<Path> parts, SourceOverlay overlay, List<Finding> findings) {
+		TranslationUnit base = effectiveTree(parts.get(0), overlay, true, findings);
+		if (base == null) {
+			return null;
+		}
+		DtTree tree = base.tree();
+		Set<Path> files = new LinkedHashSet<>(base.files());
+		for (Path part : parts.subList(1, parts.size())) {
+			TranslationUnit applied = effectiveTree(part, overlay, true, findings);
+			if (applied != null) {
+				tree = OverlayApplication.apply(tree, applied.tree(), findings::add);
+				files.addAll(applied.files());
+			}
+		}
+		return new TranslationUnit(base.board(), tree, Set.copyOf(files), base.preprocessed());
 	}
 
 	static Finding inputProblem(Path file, String message) {

@@ -99,7 +99,7 @@ public final class QuickFixes {
 			String text = edited.get(file);
 			return text != null ? Optional.of(text) : overlay.contentOf(file);
 		};
-		CheckResult after = checker.check(before.board(), applied);
+		CheckResult after = checker.check(before.parts(), applied);
 		List<String> remaining = new ArrayList<>(before.findings().stream().map(QuickFixes::key).toList());
 		for (Finding finding : after.findings()) {
 			if (!remaining.remove(key(finding))) {

@@ -1,6 +1,7 @@
 package dev.carveout.dts.tree;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,6 +232,77 @@ public final class DtNode {
 	void appendProperty(String propertyName, PropertyValue value) {
 		properties.remove(propertyName);
 		properties.put(propertyName, new DtProperty(propertyName, value, SourceRef.UNKNOWN));
+	}
+
+	/**
+	 * dtc's append_string_property()/append_to_property(): more bytes at the end of a generated property, which
+	 * is added at the end of the node if it is not there yet.
+	 */
+	void extendProperty(String propertyName, byte[] more) {
+		DtProperty existing = property(propertyName);
+		if (existing == null) {
+			appendProperty(propertyName, new PropertyValue(more, List.of()));
+			return;
+		}
+		byte[] bytes = Arrays.copyOf(existing.value().bytes(), existing.value().length() + more.length);
+		System.arraycopy(more, 0, bytes, existing.value().length(), more.length);
+		existing.setValue(new PropertyValue(bytes, List.of()));
+	}
+
+	/**
+	 * libfdt's fdt_setprop() on a flattened tree: an existing property gets the value in place, a new one goes
+	 * before all others (fdt_add_property_() splices it in right after the node's name).
+	 */
+	void setPropertyAsLibfdt(String propertyName, PropertyValue value, SourceRef at) {
+		DtProperty existing = property(propertyName);
+		if (existing != null) {
+			existing.redefine(value, at, List.of());
+			return;
+		}
+		Map<String, DtProperty> after = new LinkedHashMap<>(properties);
+		properties.clear();
+		properties.put(propertyName, new DtProperty(propertyName, value, at));
+		after.forEach((k, v) -> {
+			if (!v.isDeleted()) {
+				properties.put(k, v);
+			}
+		});
+	}
+
+	/** libfdt's fdt_add_subnode(): a new child goes before all others, right after the properties. */
+	DtNode addChildAsLibfdt(String childName, SourceRef at) {
+		Map<String, DtNode> after = new LinkedHashMap<>(children);
+		children.clear();
+		DtNode child = new DtNode(childName, this, at);
+		children.put(childName, child);
+		after.forEach((k, v) -> {
+			if (!v.deleted) {
+				children.put(k, v);
+			}
+		});
+		return child;
+	}
+
+	/** A copy of the live part of this node and its subtree under {@code newParent}, origins and labels kept. */
+	DtNode copy(DtNode newParent) {
+		DtNode copy = new DtNode(name, newParent, definedAt);
+		copyContentInto(copy);
+		return copy;
+	}
+
+	/** Labels, properties and live children of this node added to {@code target}. */
+	void copyContentInto(DtNode target) {
+		target.addLabels(labels(), true);
+		target.phandle = phandle;
+		target.omitIfUnreferenced = omitIfUnreferenced;
+		for (DtProperty p : properties()) {
+			DtProperty q = new DtProperty(p.name(), p.value(), p.definedAt());
+			q.labels().addAll(p.labels());
+			target.properties.put(p.name(), q);
+		}
+		for (DtNode child : children()) {
+			target.children.put(child.name, child.copy(target));
+		}
 	}
 
 	/** Drops a property outright, as dtc drops a redundant "name" property. */

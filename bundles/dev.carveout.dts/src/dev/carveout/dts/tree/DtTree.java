@@ -24,6 +24,14 @@ public final class DtTree {
 		return memreserves;
 	}
 
+	/** A copy of the live tree that shares nothing changeable with this one (values are immutable). */
+	public DtTree copy() {
+		DtTree copy = new DtTree(new DtNode("", null, root.definedAt()));
+		root.copyContentInto(copy.root);
+		copy.memreserves.addAll(memreserves);
+		return copy;
+	}
+
 	/** The node at an absolute path like "/reserved-memory/adsp@86100000", or null. */
 	public DtNode find(String path) {
 		DtNode node = root;

@@ -24,17 +24,20 @@ import dev.carveout.memmap.SourceRef;
  */
 final class DtcFinisher {
 
-	static final String SYMBOLS = "__symbols__";
+	static final String SYMBOLS = OverlayNames.SYMBOLS;
 
 	private final DtTree tree;
 	private final Consumer<Finding> problems;
+	/** A /plugin/ file: phandle references it cannot resolve become fixups, not errors. */
+	private final boolean plugin;
 	private final Map<Integer, DtNode> nodesByPhandle = new HashMap<>();
 	/** dtc's static counter in get_node_phandle(): it only moves forward. */
 	private int nextPhandle = 1;
 
-	DtcFinisher(DtTree tree, Consumer<Finding> problems) {
+	DtcFinisher(DtTree tree, Consumer<Finding> problems, boolean plugin) {
 		this.tree = tree;
 		this.problems = problems;
+		this.plugin = plugin;
 	}
 
 	void run(boolean generateSymbols) {
@@ -47,6 +50,9 @@ final class DtcFinisher {
 		omitUnreferenced(tree.root(), generateSymbols);
 		if (generateSymbols) {
 			generateSymbols();
+		}
+		if (plugin) {
+			new OverlayFixups(tree).generate();
 		}
 	}
 
@@ -169,8 +175,11 @@ final class DtcFinisher {
 				if (ref.isPath()) {
 					continue;
 				}
-				DtNode target = target(ref, property, node);
-				if (target != null) {
+				DtNode target = plugin ? resolve(ref.target()) : target(ref, property, node);
+				if (target == null) {
+					// left for the loader: checks.c marks it 0xffffffff and the fixups name it
+					ByteBuffer.wrap(bytes).putInt(ref.offset(), -1);
+				} else {
 					ByteBuffer.wrap(bytes).putInt(ref.offset(), phandleOf(target));
 					target.markReferenced();
 				}

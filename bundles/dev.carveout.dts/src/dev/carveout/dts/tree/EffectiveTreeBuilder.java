@@ -15,6 +15,8 @@ import dev.carveout.dts.dts.MemReserve;
 import dev.carveout.dts.dts.Node;
 import dev.carveout.dts.dts.NodeDefinition;
 import dev.carveout.dts.dts.OmitIfNoRef;
+import dev.carveout.dts.dts.PathReference;
+import dev.carveout.dts.dts.PluginDirective;
 import dev.carveout.dts.dts.Property;
 import dev.carveout.dts.dts.Reference;
 import dev.carveout.dts.dts.Value;
@@ -42,6 +44,9 @@ public final class EffectiveTreeBuilder {
 	private IncbinFiles incbinFiles = (file, at) -> null;
 	private boolean rootDefined;
 	private boolean finished;
+	/** The file said /plugin/: dtc makes a fragment of each '&ref { }' the overlay itself cannot resolve. */
+	private boolean plugin;
+	private int nextFragment;
 
 	public EffectiveTreeBuilder(Consumer<Finding> problems) {
 		this.problems = problems;
@@ -58,8 +63,16 @@ public final class EffectiveTreeBuilder {
 	}
 
 	public void add(EObject item, Locator at) {
-		if (item instanceof NodeDefinition definition) {
+		if (item instanceof PluginDirective) {
+			plugin = true;
+		} else if (item instanceof NodeDefinition definition) {
 			boolean isRoot = definition.getTarget() instanceof RootTarget;
+			// dtc 1.6.1 in a plugin: '&{/path} { }' is always a fragment, '&label { }' when the label is not its own
+			if (!isRoot && plugin && definition.getLabels().isEmpty() && (definition.getTarget() instanceof PathReference
+					|| tree.resolve(References.target((Reference) definition.getTarget())) == null)) {
+				orphan(definition, at);
+				return;
+			}
 			DtNode target = isRoot ? tree.root()
 					: resolve((Reference) definition.getTarget(), at.locate(definition.getTarget()));
 			if (target != null) {
@@ -90,6 +103,25 @@ public final class EffectiveTreeBuilder {
 		}
 	}
 
+	/**
+	 * dtc's add_orphan_node() for an overlay: '&label { }' that the overlay cannot resolve, or '&{/path} { }',
+	 * becomes /fragment@N with "target = <&label>" or "target-path", its body the fragment's __overlay__. The
+	 * label is left for the finisher, which makes it a fixup.
+	 */
+	private void orphan(NodeDefinition definition, Locator at) {
+		String reference = References.target((Reference) definition.getTarget());
+		SourceRef where = at.locate(definition.getTarget());
+		DtNode fragment = tree.root().childForMerge(OverlayNames.FRAGMENT + nextFragment++, where);
+		if (reference.startsWith("/")) {
+			fragment.setProperty(OverlayNames.TARGET_PATH, ValueEncoder.string(reference), where, List.of());
+		} else {
+			fragment.setProperty(OverlayNames.TARGET, ValueEncoder.unresolvedPhandle(reference), where, List.of());
+		}
+		// the root of an overlay exists before its first '/ { }', which then merges into it
+		rootDefined = true;
+		body(fragment.childForMerge(OverlayNames.OVERLAY, where), definition.getBody(), at, true);
+	}
+
 	/** The tree as dtc writes it by default (no -@): references resolved, phandles assigned. */
 	public DtTree finish() {
 		return finish(false);
@@ -102,7 +134,7 @@ public final class EffectiveTreeBuilder {
 	public DtTree finish(boolean generateSymbols) {
 		if (!finished) {
 			finished = true;
-			new DtcFinisher(tree, problems).run(generateSymbols);
+			new DtcFinisher(tree, problems, plugin).run(generateSymbols);
 		}
 		return tree;
 	}

@@ -35,6 +35,17 @@ public final class ValueEncoder {
 		return new PropertyValue(encoder.out.toByteArray(), List.copyOf(encoder.references));
 	}
 
+	/** A string property's value: the UTF-8 bytes and a NUL. */
+	public static PropertyValue string(String text) {
+		byte[] bytes = (text + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return new PropertyValue(bytes, List.of());
+	}
+
+	/** {@code <&label>}: one cell, 0xffffffff until the reference is resolved or made a fixup. */
+	static PropertyValue unresolvedPhandle(String label) {
+		return new PropertyValue(new byte[] { -1, -1, -1, -1 }, List.of(new PropertyValue.Reference(0, label, false)));
+	}
+
 	private void data(Data data) throws UnknownValueException {
 		if (data instanceof StringData s) {
 			out.writeBytes(Literals.unescape(s.getValue()));

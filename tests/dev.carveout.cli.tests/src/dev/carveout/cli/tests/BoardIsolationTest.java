@@ -219,8 +219,8 @@ class BoardIsolationTest {
 	@Test
 	void aFailureOutranksEveryOtherStatusAndEachFailedBoardCounts() throws Exception {
 		Path second = write("second-faulty.dts", "/dts-v1/;\n/ { };\n");
-		BoardWork faultyBoards = (engine, board) -> board.getFileName().toString().contains("faulty")
-				? Fault.EXCEPTION.on(board) : engine.check(board, SourceOverlay.NONE);
+		BoardWork faultyBoards = (engine, parts) -> parts.get(0).getFileName().toString().contains("faulty")
+				? Fault.EXCEPTION.on(parts.get(0)) : engine.check(parts, SourceOverlay.NONE);
 		Run batch = run(faultyBoards, overlap.toString(), dir.resolve("missing.dts").toString(), faulty.toString(), second.toString());
 		assertEquals(CheckCommand.INTERNAL, batch.status(), batch.err());
 		assertTrue(batch.err().endsWith("carveout check: Carveout failed on 2 boards\n"), batch.err());
@@ -232,7 +232,7 @@ class BoardIsolationTest {
 	void aBoardOverALimitInTheMiddleIsAnInputErrorNotAFailure() throws Exception {
 		int depth = 10_000;
 		Path deep = write("deep.dts", "/dts-v1/;\n/ {\n" + "a {\n".repeat(depth) + "};\n".repeat(depth) + "};\n");
-		Run batch = run((engine, board) -> engine.check(board, SourceOverlay.NONE), "--format", "json", overlap.toString(), deep.toString(), SAMPLE.toString());
+		Run batch = run((engine, parts) -> engine.check(parts, SourceOverlay.NONE), "--format", "json", overlap.toString(), deep.toString(), SAMPLE.toString());
 		assertEquals(CheckCommand.ERRORS, batch.status(), batch.err());
 		assertEquals("", batch.err());
 		List<String> lines = batch.out().lines().toList();
@@ -249,7 +249,7 @@ class BoardIsolationTest {
 	}
 
 	private Run run(Fault fault, String... args) {
-		return run((engine, board) -> board.equals(faulty) ? fault.on(board) : engine.check(board, SourceOverlay.NONE), args);
+		return run((engine, parts) -> parts.get(0).equals(faulty) ? fault.on(parts.get(0)) : engine.check(parts, SourceOverlay.NONE), args);
 	}
 
 	private static Run run(BoardWork work, String... args) {

@@ -1,11 +1,13 @@
 package dev.carveout.dts.corpus;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.carveout.dts.check.BoardChecker;
@@ -32,13 +34,27 @@ record BoardRun(Corpus.Board board, boolean needsMacros, List<Difference> differ
 	 * without its preprocessor.
 	 */
 	static BoardRun of(Corpus corpus, Corpus.Board board, boolean preprocessed) {
+		return run(board, findings -> checker(corpus, board.dts()).effectiveTree(
+				preprocessed ? board.preprocessed() : board.dts(), SourceOverlay.NONE, true, findings));
+	}
+
+	/** A composite: its parts compiled alone and applied in order, compared with fdtoverlay's DTB. */
+	static BoardRun of(Corpus corpus, Corpus.Composite composite) {
+		Corpus.Board board = new Corpus.Board(composite.name(), composite.parts().get(0), null, composite.dtb());
+		return run(board, findings -> checker(corpus, board.dts()).effectiveTree(composite.parts(), SourceOverlay.NONE,
+				findings));
+	}
+
+	/** As kbuild: cpp and dtc search include-prefixes, dtc also the source's directory. */
+	private static BoardChecker checker(Corpus corpus, Path source) {
+		return new BoardChecker(CheckSettings.defaults()
+				.withIncludeDirs(List.of(corpus.includePrefixes(), source.getParent())));
+	}
+
+	private static BoardRun run(Corpus.Board board, Function<List<Finding>, TranslationUnit> engine) {
 		List<Finding> findings = new ArrayList<>();
 		try {
-			// as kbuild: cpp and dtc search include-prefixes, dtc also the board's directory
-			BoardChecker checker = new BoardChecker(CheckSettings.defaults()
-					.withIncludeDirs(List.of(corpus.includePrefixes(), board.dts().getParent())));
-			TranslationUnit unit = checker.effectiveTree(preprocessed ? board.preprocessed() : board.dts(),
-					SourceOverlay.NONE, true, findings);
+			TranslationUnit unit = engine.apply(findings);
 			List<Finding> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
 			if (unit == null) {
 				return new BoardRun(board, true, List.of(), errors, "the engine could not read the board");

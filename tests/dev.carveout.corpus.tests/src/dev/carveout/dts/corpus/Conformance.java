@@ -107,24 +107,38 @@ class Conformance {
 	/** Boards on every core; each task reads its own board, so the tasks share nothing. */
 	private static List<BoardRun> runAll(Corpus corpus, List<Corpus.Board> boards, boolean preprocessed)
 			throws InterruptedException, ExecutionException {
+		return onEveryCore(boards, board -> BoardRun.of(corpus, board, preprocessed));
+	}
+
+	/** One task per item on every core, results in the items' order. */
+	static <T, R> List<R> onEveryCore(List<T> items, java.util.function.Function<T, R> task)
+			throws InterruptedException, ExecutionException {
 		ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
 		try {
-			List<Future<BoardRun>> futures = new ArrayList<>();
-			for (Corpus.Board board : boards) {
-				futures.add(pool.submit(() -> BoardRun.of(corpus, board, preprocessed)));
+			List<Future<R>> futures = new ArrayList<>();
+			for (T item : items) {
+				futures.add(pool.submit(() -> task.apply(item)));
 			}
-			List<BoardRun> runs = new ArrayList<>();
-			for (Future<BoardRun> future : futures) {
-				runs.add(future.get());
+			List<R> results = new ArrayList<>();
+			for (Future<R> future : futures) {
+				results.add(future.get());
 			}
-			return runs;
+			return results;
 		} finally {
 			pool.shutdownNow();
 		}
 	}
 
+	/** A file next to the one a system property names (the baselines, the reports). */
+	static Path besides(String property, String fileName) {
+		return Path.of(System.getProperty(property)).resolveSibling(fileName);
+	}
+
 	private static void writeReport(String text) throws IOException {
-		String file = System.getProperty("carveout.corpus.report");
+		writeReport(System.getProperty("carveout.corpus.report"), text);
+	}
+
+	static void writeReport(String file, String text) throws IOException {
 		if (file != null) {
 			Path path = Path.of(file);
 			Files.createDirectories(path.getParent());

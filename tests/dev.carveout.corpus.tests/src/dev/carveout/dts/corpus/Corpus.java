@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,8 +37,10 @@ final class Corpus {
 	}
 
 	private static boolean isPrepared(Path root) {
+		// overlays and composites came later: a corpus without them is prepared again, which adds only them
 		return Files.isRegularFile(root.resolve("version")) && Files.isRegularFile(root.resolve("boards.txt"))
-				&& Files.isDirectory(root.resolve("dtb"));
+				&& Files.isDirectory(root.resolve("dtb")) && Files.isRegularFile(root.resolve("overlays.txt"))
+				&& Files.isRegularFile(root.resolve("composites.txt"));
 	}
 
 	private static void prepare(Path root) {
@@ -82,6 +86,34 @@ final class Corpus {
 				.map(this::board).toList();
 	}
 
+	/** The overlays (.dtso), each with the DTBO dtc -@ made of it. */
+	List<Board> overlays() throws IOException {
+		return Files.readAllLines(root.resolve("overlays.txt")).stream().filter(line -> !line.isBlank())
+				.map(this::overlay).toList();
+	}
+
+	private Board overlay(String source) {
+		String name = source.substring(BOARDS_DIR.length(), source.length() - ".dtso".length());
+		return new Board(name, root.resolve("linux").resolve(source), root.resolve("pre").resolve(name + ".dtso"),
+				root.resolve("dtbo").resolve(name + ".dtbo"));
+	}
+
+	/** The composite boards of the Makefiles, each with its parts and fdtoverlay's DTB of them. */
+	List<Composite> composites() throws IOException {
+		List<Composite> composites = new ArrayList<>();
+		for (String line : Files.readAllLines(root.resolve("composites.txt"))) {
+			String[] words = line.strip().split("\\s+");
+			if (words.length < 2) {
+				continue;
+			}
+			String name = words[0].substring(BOARDS_DIR.length());
+			List<Path> parts = Arrays.stream(words, 1, words.length).map(w -> root.resolve("linux").resolve(w))
+					.toList();
+			composites.add(new Composite(name, parts, root.resolve("composite").resolve(name + ".dtb")));
+		}
+		return composites;
+	}
+
 	private Board board(String source) {
 		String name = source.substring(BOARDS_DIR.length(), source.length() - ".dts".length());
 		return new Board(name, root.resolve("linux").resolve(source), root.resolve("pre").resolve(name + ".dts"),
@@ -93,5 +125,9 @@ final class Corpus {
 	 * it.
 	 */
 	record Board(String name, Path dts, Path preprocessed, Path dtb) {
+	}
+
+	/** A composite: "ti/k3-am654-idk", its source files in order (base first) and fdtoverlay's DTB. */
+	record Composite(String name, List<Path> parts, Path dtb) {
 	}
 }
