@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the machine's dtc (Debian's device-tree-compiler, which ./carveout test installs) on a source. */
+/** Runs the machine's dtc and cpp (Debian's device-tree-compiler and cpp, which ./carveout test installs). */
 final class Dtc {
 
 	private Dtc() {
@@ -19,52 +19,43 @@ final class Dtc {
 	 * {@code includeDirs} searched), then dtc on cpp's output; fails the test with cpp's or dtc's message.
 	 */
 	static byte[] compileWithCpp(Path board, List<Path> includeDirs) {
-		try {
-			Path preprocessed = Files.createTempFile(board.getParent(), "cpp", ".dts");
-			List<String> command = new ArrayList<>(List.of("cpp", "-nostdinc", "-undef", "-D__DTS__", "-x",
-					"assembler-with-cpp", "-o", preprocessed.toString()));
-			includeDirs.forEach(dir -> command.addAll(List.of("-I", dir.toString())));
-			command.add(board.toString());
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes());
-			if (process.waitFor() != 0) {
-				fail("cpp failed on " + board + ":\n" + output);
-			}
-			byte[] dtb = compile(preprocessed);
-			Files.delete(preprocessed);
-			return dtb;
-		} catch (IOException e) {
-			fail("cannot run cpp (apt-get install cpp): " + e.getMessage());
-			return null;
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			fail("interrupted while running cpp");
-			return null;
-		}
+		Path preprocessed = board.resolveSibling(board.getFileName() + ".cpp");
+		List<String> command = new ArrayList<>(List.of("cpp", "-nostdinc", "-undef", "-D__DTS__", "-x",
+				"assembler-with-cpp", "-o", preprocessed.toString()));
+		includeDirs.forEach(dir -> command.addAll(List.of("-I", dir.toString())));
+		command.add(board.toString());
+		run(command, board, "cpp");
+		return compile(preprocessed);
 	}
 
 	/** The DTB dtc writes for a source, with extra flags such as "-@"; fails the test if dtc fails. */
 	static byte[] compile(Path source, String... flags) {
+		Path dtb = source.resolveSibling(source.getFileName() + ".dtb");
+		List<String> command = new ArrayList<>(List.of("dtc", "-q", "-I", "dts", "-O", "dtb", "-o", dtb.toString()));
+		command.addAll(List.of(flags));
+		command.add(source.toString());
+		run(command, source, "device-tree-compiler");
 		try {
-			Path dtb = Files.createTempFile(source.getParent(), "dtc", ".dtb");
-			List<String> command = new ArrayList<>(List.of("dtc", "-q", "-I", "dts", "-O", "dtb", "-o", dtb.toString()));
-			command.addAll(List.of(flags));
-			command.add(source.toString());
+			return Files.readAllBytes(dtb);
+		} catch (IOException e) {
+			fail("dtc wrote no " + dtb + ": " + e.getMessage());
+			return null;
+		}
+	}
+
+	/** Runs the tool; fails the test with its output when it fails, or with the package to install. */
+	private static void run(List<String> command, Path input, String debianPackage) {
+		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 			String output = new String(process.getInputStream().readAllBytes());
 			if (process.waitFor() != 0) {
-				fail("dtc failed on " + source + ":\n" + output);
+				fail(command.get(0) + " failed on " + input + ":\n" + output);
 			}
-			byte[] bytes = Files.readAllBytes(dtb);
-			Files.delete(dtb);
-			return bytes;
 		} catch (IOException e) {
-			fail("cannot run dtc (apt-get install device-tree-compiler): " + e.getMessage());
-			return null;
+			fail("cannot run " + command.get(0) + " (apt-get install " + debianPackage + "): " + e.getMessage());
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			fail("interrupted while running dtc");
-			return null;
+			fail("interrupted while running " + command.get(0));
 		}
 	}
 }

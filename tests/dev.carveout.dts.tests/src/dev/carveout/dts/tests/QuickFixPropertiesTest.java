@@ -119,6 +119,8 @@ class QuickFixPropertiesTest {
 
 	@AfterAll
 	static void theLayoutsExercisedTheFixes() {
+		System.out.printf("quick-fix properties: %d fixes judged by cpp + dtc over %d layouts, rules %s, files %s%n", fixesTried.get(),
+				LAYOUTS, new java.util.TreeSet<>(rulesFixed), new java.util.TreeSet<>(filesFixed));
 		assertTrue(fixesTried.get() > LAYOUTS, "only " + fixesTried + " fixes offered over " + LAYOUTS + " layouts");
 		assertTrue(rulesFixed.containsAll(Set.of("R1", "R4", "R6", "R7", "R8", "R12", "R13")), "fixes tried for " + rulesFixed);
 		assertTrue(filesFixed.containsAll(Set.of(GeneratedBoard.BOARD, GeneratedBoard.SOC)), "fixes edited only " + filesFixed);
