@@ -604,12 +604,14 @@ final class PreprocessorRun {
 			String s = lf.spelling(from);
 			name = s.substring(1, s.length() - 1);
 		} else if (from < end && lf.isPunct(from, "<")) {
-			for (int k = from + 1; k < end; k++) {
-				if (lf.isPunct(k, ">") || lf.isPunct(k, ">>") || lf.isPunct(k, ">=")) {
-					name = lf.text.substring(lf.end[from], lf.start[k]);
-					angled = true;
-					break;
-				}
+			// As GNU cpp reads a header-name: up to the first '>' on the line, "/*" and all taken literally.
+			int close = lf.end[from];
+			while (close < lf.text.length() && "\r\n>".indexOf(lf.text.charAt(close)) < 0) {
+				close++;
+			}
+			if (close < lf.text.length() && lf.text.charAt(close) == '>') {
+				name = lf.text.substring(lf.end[from], close);
+				angled = true;
 			}
 		} else if (from < end) {
 			// computed include: expand the line, then read it as "file" or <file>

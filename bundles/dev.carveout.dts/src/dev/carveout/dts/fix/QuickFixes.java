@@ -112,10 +112,15 @@ public final class QuickFixes {
 	}
 
 	/**
-	 * What identifies a finding across edits: the rule and the node without unit addresses (a fix may rename
-	 * the node to match its new base); messages and lines move with the fix.
+	 * What identifies a finding across edits: the rule, the node and the nodes it names as related (the other
+	 * region of an overlap), without unit addresses (a fix may rename a node to match its new base); messages
+	 * and lines move with the fix. Without the related nodes, a fix that trades an overlap with one region for
+	 * an overlap with another would count as adding nothing.
 	 */
 	private static String key(Finding f) {
-		return f.ruleId() + " " + (f.nodePath() == null ? "" : f.nodePath().replaceAll("@[^/]*", ""));
+		StringBuilder key = new StringBuilder(f.ruleId()).append(' ')
+				.append(f.nodePath() == null ? "" : f.nodePath().replaceAll("@[^/]*", ""));
+		f.related().forEach(r -> key.append(' ').append(r.what().split(" ")[0].replaceAll("@.*", "")));
+		return key.toString();
 	}
 }

@@ -1,13 +1,11 @@
 package dev.carveout.dts.corpus;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A committed list of the corpus entries known to match dtc (or fdtoverlay), one name a line, sorted, '#'
@@ -16,14 +14,9 @@ import java.util.TreeSet;
  */
 record MatchBaseline(Path file, Set<String> names) {
 
+	/** Read as the board baseline is: sorted, no repeats, refused at the offending line otherwise. */
 	static MatchBaseline read(Path file) throws IOException {
-		Set<String> names = new TreeSet<>();
-		for (String line : Files.readAllLines(file)) {
-			if (!line.isBlank() && !line.startsWith("#")) {
-				names.add(line.strip());
-			}
-		}
-		return new MatchBaseline(file, names);
+		return new MatchBaseline(file, Baseline.read(file));
 	}
 
 	/** The listed entries that are missing from {@code present} or do not match any more, with the reason. */

@@ -8,13 +8,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the machine's dtc (Debian's device-tree-compiler, which ./carveout test installs) on a source. */
+/** Runs the machine's dtc and cpp (Debian's device-tree-compiler and cpp, which ./carveout test installs). */
 final class Dtc {
 
 	private Dtc() {
 	}
 
 	private record Run(int status, String output) {
+	}
+
+	/**
+	 * The DTB of a board as kbuild makes it: GNU cpp with kbuild's DeviceTree flags (the board's folder and
+	 * {@code includeDirs} searched), then dtc on cpp's output; fails the test with cpp's or dtc's message.
+	 */
+	static byte[] compileWithCpp(Path board, List<Path> includeDirs) {
+		Path preprocessed = board.resolveSibling(board.getFileName() + ".cpp");
+		List<String> command = new ArrayList<>(List.of("cpp", "-nostdinc", "-undef", "-D__DTS__", "-x",
+				"assembler-with-cpp", "-o", preprocessed.toString()));
+		includeDirs.forEach(dir -> command.addAll(List.of("-I", dir.toString())));
+		command.add(board.toString());
+		succeeded(run(command, "cpp"), "cpp", board);
+		return compile(preprocessed);
 	}
 
 	/** The DTB dtc writes for a source, with extra flags such as "-@"; fails the test if dtc fails. */
@@ -24,10 +38,7 @@ final class Dtc {
 			List<String> command = new ArrayList<>(List.of("-o", dtb.toString()));
 			command.addAll(List.of(flags));
 			command.add(source.toString());
-			Run run = run(command);
-			if (run.status() != 0) {
-				fail("dtc failed on " + source + ":\n" + run.output());
-			}
+			succeeded(dtc(command), "dtc", source);
 			byte[] bytes = Files.readAllBytes(dtb);
 			Files.delete(dtb);
 			return bytes;
@@ -39,27 +50,38 @@ final class Dtc {
 
 	/** What dtc prints when it refuses a source (its exit status must be non-zero); fails the test if it accepts. */
 	static String refusal(Path source) {
-		Run run = run(List.of("-o", "/dev/null", source.toString()));
+		Run run = dtc(List.of("-o", "/dev/null", source.toString()));
 		if (run.status() == 0) {
 			fail("dtc accepted " + source + ":\n" + run.output());
 		}
 		return run.output();
 	}
 
-	/** dtc -q -I dts -O dtb with the given arguments: its exit status and what it printed. */
-	private static Run run(List<String> arguments) {
+	private static void succeeded(Run run, String tool, Path input) {
+		if (run.status() != 0) {
+			fail(tool + " failed on " + input + ":\n" + run.output());
+		}
+	}
+
+	/** dtc -q -I dts -O dtb with the given arguments. */
+	private static Run dtc(List<String> arguments) {
 		List<String> command = new ArrayList<>(List.of("dtc", "-q", "-I", "dts", "-O", "dtb"));
 		command.addAll(arguments);
+		return run(command, "device-tree-compiler");
+	}
+
+	/** Runs a tool: its exit status and what it printed; fails the test naming the package when it is missing. */
+	private static Run run(List<String> command, String debianPackage) {
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 			String output = new String(process.getInputStream().readAllBytes());
 			return new Run(process.waitFor(), output);
 		} catch (IOException e) {
-			fail("cannot run dtc (apt-get install device-tree-compiler): " + e.getMessage());
+			fail("cannot run " + command.get(0) + " (apt-get install " + debianPackage + "): " + e.getMessage());
 			return null;
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			fail("interrupted while running dtc");
+			fail("interrupted while running " + command.get(0));
 			return null;
 		}
 	}

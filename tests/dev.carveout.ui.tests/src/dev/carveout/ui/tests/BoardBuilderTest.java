@@ -50,7 +50,9 @@ class BoardBuilderTest {
 
 	@Test
 	void addingTheNatureInstallsTheBuilderWhichMarksEveryBoard() throws Exception {
-		assertTrue(Workbench.problems(fixture.board).isEmpty(), "nothing is checked before the nature is added");
+		// Whatever builds the new project triggers have run: only then does "no markers" mean "not checked".
+		Workbench.waitForBuilds();
+		assertTrue(Workbench.problems(fixture.board).isEmpty(), "nothing is checked before the nature is added: " + allProblems());
 
 		CarveoutNature.addTo(fixture.project, null);
 
@@ -68,6 +70,7 @@ class BoardBuilderTest {
 	void changingAnIncludedDtsiOnDiskMarksTheBoardThatIncludesIt() throws Exception {
 		CarveoutNature.addTo(fixture.project, null);
 		Workbench.waitUntil(() -> Workbench.problems(fixture.board, "R8").size() == 1, this::allProblems);
+		Workbench.waitForBuilds();
 		assertTrue(gpuOverlaps().isEmpty(), allProblems());
 
 		// gpu moves onto camera@8b700000 (0x8b700000..0x8bbfffff) and video@8b900000: a change of the .dtsi only.

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.model.application.ui.MUIElement;
@@ -61,11 +62,13 @@ final class Workbench {
 		}
 	}
 
+	/** The resource's Carveout problems; a resource that does not exist fails: it has no markers to look at. */
 	static List<IMarker> problems(IResource resource) {
+		if (!resource.exists()) {
+			throw new AssertionError("no such resource: " + resource.getFullPath());
+		}
 		try {
-			return resource.exists()
-					? Arrays.asList(resource.findMarkers(CarveoutUi.PROBLEM_MARKER, false, IResource.DEPTH_ZERO))
-					: List.of();
+			return Arrays.asList(resource.findMarkers(CarveoutUi.PROBLEM_MARKER, false, IResource.DEPTH_ZERO));
 		} catch (CoreException e) {
 			throw new IllegalStateException(e);
 		}
@@ -83,6 +86,13 @@ final class Workbench {
 					+ m.getAttribute(CarveoutUi.RULE_ID_ATTRIBUTE, "?") + " " + m.getAttribute(IMarker.MESSAGE, ""));
 		}
 		return lines.toString();
+	}
+
+	/** Waits until the workspace's builds (the Carveout builder's among them) and then the checks are done. */
+	static void waitForBuilds() {
+		waitUntil(() -> Job.getJobManager().find(ResourcesPlugin.FAMILY_AUTO_BUILD).length == 0
+				&& Job.getJobManager().find(ResourcesPlugin.FAMILY_MANUAL_BUILD).length == 0, () -> "builds still running");
+		waitForChecks();
 	}
 
 	/** Waits until no Carveout check (editor, builder or explanation job) is scheduled or running. */
