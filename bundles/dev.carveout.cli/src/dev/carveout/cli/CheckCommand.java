@@ -18,6 +18,7 @@ import dev.carveout.memmap.bootlog.BootLogComparison;
 import dev.carveout.memmap.bootlog.BootLogEvent;
 import dev.carveout.memmap.bootlog.BootLogParser;
 import dev.carveout.memmap.bootlog.BootLogPrediction;
+import dev.carveout.memmap.compare.MapDifference;
 
 /**
  * {@code carveout check [options] FILE...}: checks each board in one process and prints its findings in
@@ -71,6 +72,16 @@ public final class CheckCommand {
 				return USAGE;
 			}
 		}
+		DtbComparisonReport dtb = null;
+		if (options.compareDtb() != null) {
+			try {
+				dtb = DtbComparisonReport.read(options.compareDtb(), options.settings().profile());
+			} catch (IOException e) {
+				err.println("carveout check: " + e.getMessage());
+				return USAGE;
+			}
+		}
+		DtbComparisonReport comparison = dtb;
 		BoardChecker checker = new BoardChecker(options.settings());
 		int status = OK;
 		long start = System.nanoTime();
@@ -84,7 +95,12 @@ public final class CheckCommand {
 			if (log != null && result.memoryMap() != null) {
 				result = result.withMoreFindings(BootLogComparison.compare(result.memoryMap(), options.settings().profile(), log));
 			}
-			return new Checked(result, sarif == null || options.predictBootLog() ? null : sarif.resultsOf(result));
+			List<MapDifference> differences = null;
+			if (comparison != null && result.memoryMap() != null) {
+				differences = comparison.differences(result.memoryMap());
+				result = result.withMoreFindings(comparison.findings(board, differences));
+			}
+			return new Checked(result, sarif == null || options.predictBootLog() ? null : sarif.resultsOf(result), differences);
 		};
 		try (BoardQueue<Checked> queue = new BoardQueue<>(options.boards(), work)) {
 			for (Path board : options.boards()) {
@@ -110,7 +126,8 @@ public final class CheckCommand {
 				if (sarif != null) {
 					sarif.add(checked.sarifResults());
 				} else if (options.format().equals("json")) {
-					out.println(JsonReport.line(result));
+					out.println(checked.differences() == null ? JsonReport.line(result)
+							: JsonReport.line(result, DtbComparisonReport.json(checked.differences())));
 				} else {
 					result.findings().forEach(f -> out.println(DtcStyle.format(f)));
 				}
@@ -131,8 +148,8 @@ public final class CheckCommand {
 		return status;
 	}
 
-	/** One board's result, and its SARIF results when the format is SARIF. */
-	private record Checked(CheckResult result, JsonArray sarifResults) {
+	/** One board's result, its SARIF results when the format is SARIF, and its differences from --compare-dtb. */
+	private record Checked(CheckResult result, JsonArray sarifResults, List<MapDifference> differences) {
 	}
 
 	private static int statusOf(List<Finding> findings, boolean werror) {

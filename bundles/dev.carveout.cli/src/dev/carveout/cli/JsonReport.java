@@ -28,6 +28,11 @@ final class JsonReport {
 	}
 
 	static String line(CheckResult result) {
+		return line(result, null);
+	}
+
+	/** @param comparison the differences --compare-dtb found, or null when there was no comparison */
+	static String line(CheckResult result, JsonArray comparison) {
 		JsonObject board = new JsonObject();
 		board.addProperty("file", result.board().toString());
 		MemoryMap map = result.memoryMap();
@@ -41,6 +46,9 @@ final class JsonReport {
 			board.add("reserved_memory", reservedMemory(map.reservedMemory()));
 		}
 		board.add("diagnostics", diagnostics(result.findings()));
+		if (comparison != null) {
+			board.add("comparison", comparison);
+		}
 		return GSON.toJson(board);
 	}
 
