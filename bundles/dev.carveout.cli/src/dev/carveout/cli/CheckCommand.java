@@ -19,6 +19,7 @@ import dev.carveout.memmap.bootlog.BootLogComparison;
 import dev.carveout.memmap.bootlog.BootLogEvent;
 import dev.carveout.memmap.bootlog.BootLogParser;
 import dev.carveout.memmap.bootlog.BootLogPrediction;
+import dev.carveout.memmap.compare.MapDifference;
 
 /**
  * {@code carveout check [options] FILE...}: checks each board in one process and prints its findings in
@@ -90,13 +91,22 @@ public final class CheckCommand {
 				return USAGE;
 			}
 		}
+		DtbComparisonReport dtb = null;
+		if (options.compareDtb() != null) {
+			try {
+				dtb = DtbComparisonReport.read(options.compareDtb(), options.settings().profile());
+			} catch (IOException e) {
+				err.println("carveout check: " + e.getMessage());
+				return USAGE;
+			}
+		}
 		BoardChecker checker = new BoardChecker(options.settings());
 		int status = OK;
 		long start = System.nanoTime();
 		PeakHeap heap = options.stats() ? PeakHeap.start() : null;
 		Progress progress = new Progress(err, options.allBoards() && System.console() != null, options.boards().size());
 		SarifReport sarif = options.format().equals("sarif") ? new SarifReport(srcRoot, checker) : null;
-		Reporter reporter = new Reporter(options, sarif, bootLog);
+		Reporter reporter = new Reporter(options, sarif, bootLog, dtb);
 		// Everything per board runs on the pool, the report's rendering and SARIF's fixes too (each fix re-checks
 		// the board): only the rendered text comes back, so a board's tree is dropped where it was built.
 		int failed = 0;
@@ -151,7 +161,7 @@ public final class CheckCommand {
 	}
 
 	/** Renders one board's result in the run's format; {@link #failed} renders a failure the same way. */
-	private record Reporter(CheckOptions options, SarifReport sarif, List<BootLogEvent> bootLog) {
+	private record Reporter(CheckOptions options, SarifReport sarif, List<BootLogEvent> bootLog, DtbComparisonReport dtb) {
 
 		BoardReport report(BoardArgument board, CheckResult checked) {
 			CheckResult result = checked;
@@ -163,7 +173,12 @@ public final class CheckCommand {
 						: BootLogPrediction.lines(result.memoryMap(), options.settings().profile());
 				return new BoardReport(lines, List.of(), null, OK, false);
 			}
-			return rendered(board, result, false);
+			List<MapDifference> differences = null;
+			if (dtb != null && result.memoryMap() != null) {
+				differences = dtb.differences(result.memoryMap());
+				result = result.withMoreFindings(dtb.findings(board.file(), differences));
+			}
+			return rendered(board, result, differences, false);
 		}
 
 		/** A failure while checking or rendering the board: its one internal finding, rendered as any other. */
@@ -173,16 +188,17 @@ public final class CheckCommand {
 				// Stdout is a boot log; the finding goes where a person or a CI log sees it.
 				return new BoardReport(List.of(), List.of(DtcStyle.format(result.findings().get(0))), null, INTERNAL, true);
 			}
-			return rendered(board, result, true);
+			return rendered(board, result, null, true);
 		}
 
-		private BoardReport rendered(BoardArgument board, CheckResult result, boolean failed) {
+		/** @param differences what --compare-dtb found, or null without a comparison */
+		private BoardReport rendered(BoardArgument board, CheckResult result, List<MapDifference> differences, boolean failed) {
 			List<String> lines = new ArrayList<>();
 			JsonArray sarifResults = null;
 			if (sarif != null) {
 				sarifResults = sarif.resultsOf(result);
 			} else if (options.format().equals("json")) {
-				lines.add(JsonReport.line(board, result));
+				lines.add(JsonReport.line(board, result, differences == null ? null : DtbComparisonReport.json(differences)));
 			} else {
 				result.findings().forEach(f -> lines.add(DtcStyle.format(f)));
 				if (options.allBoards()) {

@@ -13,7 +13,7 @@ import dev.carveout.memmap.rules.RuleSet;
 
 /** The command line of {@code carveout check}, parsed; a bad argument is a {@link UsageException} naming it. */
 record CheckOptions(List<BoardArgument> boards, CheckSettings settings, String format, boolean werror, Path bootLog,
-		boolean predictBootLog, boolean allBoards, boolean stats) {
+		boolean predictBootLog, boolean allBoards, boolean stats, Path compareDtb) {
 
 	static final String USAGE = """
 			usage: carveout check [options] FILE...
@@ -31,6 +31,9 @@ record CheckOptions(List<BoardArgument> boards, CheckSettings settings, String f
 			  --werror                 exit 1 when there are warnings
 			  --boot-log FILE          compare the kernel's reserved-memory lines in FILE (dmesg) with each board
 			  --predict-boot-log       print the reserved-memory lines Linux will print for each board
+			  --compare-dtb FILE       compare the board's memory map with the DTB FILE (one board): each region
+			                           added, removed, moved, resized or reflagged, /memory bank and /memreserve/
+			                           entry that differs is a warning (DTB) on its source line
 			exit status: 0 clean, 1 warnings under --werror, 2 errors, 3 usage or input problems,
 			             4 Carveout failed on a board (an internal finding on it; please report it); the highest applies""";
 
@@ -47,6 +50,7 @@ record CheckOptions(List<BoardArgument> boards, CheckSettings settings, String f
 		boolean werror = false;
 		Path bootLog = null;
 		boolean predict = false;
+		Path compareDtb = null;
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
 			switch (arg) {
@@ -66,6 +70,7 @@ record CheckOptions(List<BoardArgument> boards, CheckSettings settings, String f
 				case "--stats" -> stats = true;
 				case "--boot-log" -> bootLog = Path.of(value(args, ++i, arg));
 				case "--predict-boot-log" -> predict = true;
+				case "--compare-dtb" -> compareDtb = Path.of(value(args, ++i, arg));
 				default -> {
 					if (arg.startsWith("-I") && arg.length() > 2) {
 						includeDirs.add(Path.of(arg.substring(2)));
@@ -86,6 +91,9 @@ record CheckOptions(List<BoardArgument> boards, CheckSettings settings, String f
 		if (boards.isEmpty()) {
 			throw new UsageException("no input file");
 		}
+		if (compareDtb != null && boards.size() != 1) {
+			throw new UsageException("--compare-dtb compares one board, not " + boards.size());
+		}
 		KernelProfile profile;
 		try {
 			profile = new KernelProfile(pageSize, version);
@@ -96,7 +104,8 @@ record CheckOptions(List<BoardArgument> boards, CheckSettings settings, String f
 		if (kernelTree != null) {
 			settings = settings.withKernelTree(kernelTree, allBoardsArch == null ? "arm64" : allBoardsArch);
 		}
-		return new CheckOptions(List.copyOf(boards), settings, format, werror, bootLog, predict, allBoardsArch != null, stats);
+		return new CheckOptions(List.copyOf(boards), settings, format, werror, bootLog, predict, allBoardsArch != null, stats,
+				compareDtb);
 	}
 
 	private static String value(List<String> args, int i, String option) throws UsageException {

@@ -11,7 +11,8 @@ final class DtcStyle {
 
 	static String format(Finding finding) {
 		SourceRef at = finding.at();
-		String where = at.isKnown() ? at.file() + ":" + at.line() + "." + at.column() : "<unknown>";
+		// A file without a line: the board itself, for what only another tree (a DTB) has.
+		String where = at.isKnown() ? at.file() + ":" + at.line() + "." + at.column() : at.file() != null ? at.file().toString() : "<unknown>";
 		String level = switch (finding.severity()) {
 			case ERROR -> "ERROR";
 			case WARNING -> "Warning";

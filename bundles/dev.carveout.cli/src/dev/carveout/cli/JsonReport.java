@@ -27,8 +27,11 @@ final class JsonReport {
 	private JsonReport() {
 	}
 
-	/** A composite's "file" is its kbuild target and its "parts" the sources in order. */
-	static String line(BoardArgument argument, CheckResult result) {
+	/**
+	 * A composite's "file" is its kbuild target and its "parts" the sources in order.
+	 * @param comparison the differences --compare-dtb found, or null when there was no comparison
+	 */
+	static String line(BoardArgument argument, CheckResult result, JsonArray comparison) {
 		JsonObject board = new JsonObject();
 		board.addProperty("file", argument.isComposite() ? argument.file().toString() : result.board().toString());
 		if (argument.isComposite()) {
@@ -47,6 +50,9 @@ final class JsonReport {
 			board.add("reserved_memory", reservedMemory(map.reservedMemory()));
 		}
 		board.add("diagnostics", diagnostics(result.findings()));
+		if (comparison != null) {
+			board.add("comparison", comparison);
+		}
 		return GSON.toJson(board);
 	}
 
