@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
@@ -23,6 +24,8 @@ import dev.carveout.target.SshSessions;
 import dev.carveout.target.tests.BootedBoard;
 import dev.carveout.target.tests.BootedBoard.Board;
 import dev.carveout.target.ui.zram.DeployZramConfigJob;
+import dev.carveout.zram.ConfigFile;
+import dev.carveout.zram.ZramConfigParser;
 
 /**
  * The job "Deploy zram config to target" schedules, run on the booted arm64 board with the plan confirmation
@@ -54,7 +57,8 @@ class BoardZramDeployTest {
 		try {
 			run(shell, CLEAN);
 			prefs.putBoolean(DeployZramConfigJob.SKIP_PLAN_CONFIRMATION, true);
-			DeployZramConfigJob job = new DeployZramConfigJob(board.target(), "board.zram.conf", CONFIG, sessions,
+			DeployZramConfigJob job = new DeployZramConfigJob(board.target(), "board.zram.conf",
+					List.of(new ConfigFile(ZramConfigParser.MAIN_FILE, CONFIG)), sessions,
 					board.buildHostKeyPrompt());
 			job.schedule();
 			long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
