@@ -64,7 +64,7 @@ public final class BoardChecker {
 		Set<Path> files = new LinkedHashSet<>();
 		files.add(file);
 		TranslationUnit unit = parts.size() == 1 ? new SourceSet(overlay, settings.includeDirs(), findings, cancel).load(file)
-				: effectiveTree(parts, overlay, findings);
+				: effectiveTree(parts, overlay, findings, cancel);
 		MemoryMap map = null;
 		DtTree tree = null;
 		PreprocessedUnit preprocessed = null;
@@ -86,7 +86,12 @@ public final class BoardChecker {
 	 */
 	public TranslationUnit effectiveTree(Path board, SourceOverlay overlay, boolean generateSymbols,
 			List<Finding> findings) {
-		SourceSet sources = new SourceSet(overlay, settings.includeDirs(), findings);
+		return effectiveTree(board, overlay, generateSymbols, findings, CancelIndicator.NullImpl);
+	}
+
+	private TranslationUnit effectiveTree(Path board, SourceOverlay overlay, boolean generateSymbols,
+			List<Finding> findings, CancelIndicator cancel) {
+		SourceSet sources = new SourceSet(overlay, settings.includeDirs(), findings, cancel);
 		return sources.load(board.toAbsolutePath().normalize(), generateSymbols);
 	}
 
@@ -96,14 +101,20 @@ public final class BoardChecker {
 	 * when the base cannot be read; an overlay that cannot be read is left out after its findings.
 	 */
 	public TranslationUnit effectiveTree(List<Path> parts, SourceOverlay overlay, List<Finding> findings) {
-		TranslationUnit base = effectiveTree(parts.get(0), overlay, true, findings);
+		return effectiveTree(parts, overlay, findings, CancelIndicator.NullImpl);
+	}
+
+	/** Each part is compiled with the same cancel signal, so a superseded composite check stops in any part. */
+	private TranslationUnit effectiveTree(List<Path> parts, SourceOverlay overlay, List<Finding> findings,
+			CancelIndicator cancel) {
+		TranslationUnit base = effectiveTree(parts.get(0), overlay, true, findings, cancel);
 		if (base == null) {
 			return null;
 		}
 		DtTree tree = base.tree();
 		Set<Path> files = new LinkedHashSet<>(base.files());
 		for (Path part : parts.subList(1, parts.size())) {
-			TranslationUnit applied = effectiveTree(part, overlay, true, findings);
+			TranslationUnit applied = effectiveTree(part, overlay, true, findings, cancel);
 			if (applied != null) {
 				tree = OverlayApplication.apply(tree, applied.tree(), findings::add);
 				files.addAll(applied.files());
