@@ -71,10 +71,13 @@ class BoardHeapsViewTest {
 					() -> "the board is not listed in the Targets view");
 			targets.viewer().setSelection(new StructuredSelection(target));
 			page.activate(targets);
+			// The view is shared with earlier tests: wait for this probe's outcome, not the one it showed before.
+			ProbeOutcome before = heaps.shown().orElse(null);
 			Object result = PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(ProbeHeapsHandler.COMMAND_ID, null);
 			assertTrue(result instanceof Job, "the command starts a job: " + result);
 			Job job = (Job) result;
-			waitUntil(() -> job.getResult() != null && heaps.shown().isPresent(), () -> "the probe did not finish or was not shown: "
+			waitUntil(() -> job.getResult() != null && heaps.shown().filter(shown -> shown != before).isPresent(),
+					() -> "the probe did not finish or was not shown: "
 					+ job.getResult());
 			assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().toString());
 
