@@ -30,7 +30,7 @@ public final class CheckApplication implements IApplication {
 	}
 
 	/** Xtext logs through log4j; a CLI prints its own findings, so only library errors reach stderr. */
-	private static void quietLibraryLogging() {
+	static void quietLibraryLogging() {
 		Logger root = Logger.getRootLogger();
 		root.removeAllAppenders();
 		root.addAppender(new ConsoleAppender(new PatternLayout("carveout: %p %c: %m%n"), ConsoleAppender.SYSTEM_ERR));

@@ -108,14 +108,14 @@ record CheckOptions(List<BoardArgument> boards, CheckSettings settings, String f
 				compareDtb);
 	}
 
-	private static String value(List<String> args, int i, String option) throws UsageException {
+	static String value(List<String> args, int i, String option) throws UsageException {
 		if (i >= args.size()) {
 			throw new UsageException(option + " needs a value");
 		}
 		return args.get(i);
 	}
 
-	private static RuleSet rule(RuleSet rules, String spec) throws UsageException {
+	static RuleSet rule(RuleSet rules, String spec) throws UsageException {
 		int eq = spec.indexOf('=');
 		if (eq < 0) {
 			throw new UsageException("--rule takes ID=off|info|warning|error, not " + spec);
@@ -128,7 +128,7 @@ record CheckOptions(List<BoardArgument> boards, CheckSettings settings, String f
 		}
 	}
 
-	private static int integer(String text, String option) throws UsageException {
+	static int integer(String text, String option) throws UsageException {
 		try {
 			return Integer.parseInt(text);
 		} catch (NumberFormatException e) {
@@ -136,7 +136,7 @@ record CheckOptions(List<BoardArgument> boards, CheckSettings settings, String f
 		}
 	}
 
-	private static KernelVersion version(String text) throws UsageException {
+	static KernelVersion version(String text) throws UsageException {
 		try {
 			return KernelVersion.parse(text);
 		} catch (IllegalArgumentException e) {

@@ -25,8 +25,16 @@ final class SarifLocations {
 	/** Files as read from disk, to turn an offset and length into an end line and column; one board's worth. */
 	private final Map<Path, Optional<String>> texts = new HashMap<>();
 
+	/** Files not read: the findings are not in the files on disk (diff's head revision), so regions have no end. */
+	private final boolean readFiles;
+
 	SarifLocations(Path root) {
+		this(root, true);
+	}
+
+	SarifLocations(Path root, boolean readFiles) {
 		this.root = root.toAbsolutePath().normalize().toUri();
+		this.readFiles = readFiles;
 	}
 
 	JsonObject baseIds() {
@@ -94,6 +102,9 @@ final class SarifLocations {
 	}
 
 	private Optional<String> text(Path file) {
+		if (!readFiles) {
+			return Optional.empty();
+		}
 		return texts.computeIfAbsent(file, f -> {
 			try {
 				return Optional.of(Files.readString(f));

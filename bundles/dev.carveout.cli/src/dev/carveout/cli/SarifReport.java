@@ -2,6 +2,7 @@ package dev.carveout.cli;
 
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
@@ -44,13 +45,21 @@ final class SarifReport {
 
 	/** @param root the directory artifact URIs are relative to (SRCROOT): the current directory */
 	SarifReport(Path root, BoardChecker checker) {
+		this(root, checker, true);
+	}
+
+	/**
+	 * @param onDisk whether the findings' files are the files on disk; when not (diff's head revision), fixes,
+	 *               which edit the files on disk, and regions' ends, which read them, are left out
+	 */
+	SarifReport(Path root, BoardChecker checker, boolean onDisk) {
 		this.root = root;
-		this.quickFixes = new QuickFixes(checker);
+		this.quickFixes = onDisk ? new QuickFixes(checker) : null;
 	}
 
 	/** One board's results; safe to call from several threads (each board gets its own file reads). */
 	JsonArray resultsOf(CheckResult board) {
-		SarifLocations where = new SarifLocations(root);
+		SarifLocations where = new SarifLocations(root, quickFixes != null);
 		JsonArray boardResults = new JsonArray();
 		for (Finding finding : board.findings()) {
 			boardResults.add(result(finding, board, where));
@@ -142,7 +151,7 @@ final class SarifReport {
 			o.addProperty("ruleIndex", index);
 		}
 		o.addProperty("level", level(finding.severity()));
-		FixOffer offer = quickFixes.offer(finding, board, SourceOverlay.NONE);
+		FixOffer offer = quickFixes == null ? new FixOffer(List.of(), null) : quickFixes.offer(finding, board, SourceOverlay.NONE);
 		String message = DtcStyle.text(finding) + (offer.whyNone() == null ? "" : " (" + offer.whyNone() + ")");
 		o.add("message", text(message));
 		if (finding.at().isKnown()) {

@@ -44,8 +44,13 @@ public final class KbuildComposites {
 
 	/** The composites one Makefile declares, in the order it declares them. */
 	public static List<Composite> in(Path makefile) throws IOException {
+		return in(makefile, Files.readAllLines(makefile));
+	}
+
+	/** The composites a Makefile's lines declare (read from elsewhere than the disk: a git revision). */
+	public static List<Composite> in(Path makefile, List<String> makefileLines) {
 		Map<String, List<String>> declared = new LinkedHashMap<>();
-		for (String line : logicalLines(Files.readAllLines(makefile))) {
+		for (String line : logicalLines(makefileLines)) {
 			Matcher m = DECLARATION.matcher(line.strip());
 			if (m.matches()) {
 				List<String> parts = declared.computeIfAbsent(m.group(1), k -> new ArrayList<>());
