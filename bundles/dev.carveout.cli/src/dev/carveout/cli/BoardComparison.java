@@ -58,7 +58,9 @@ final class BoardComparison {
 		Path baseBoard = base == null ? null : baseSide.real(base.result().board());
 		Path headBoard = head == null ? null : headSide.real(head.result().board());
 		boolean failed = base != null && base.failed() || head != null && head.failed();
-		return new BoardDiff(name, change, baseSide.label(), headSide.label(), differences,
+		List<String> parts = head != null ? head.result().parts().stream().map(p -> headSide.real(p).toString()).toList()
+				: base.result().parts().stream().map(p -> baseSide.real(p).toString()).toList();
+		return new BoardDiff(name, parts, change, baseSide.label(), headSide.label(), differences,
 				onlyIn(afterFindings, headBoard, beforeFindings, baseBoard), onlyIn(beforeFindings, baseBoard, afterFindings, headBoard), failed);
 	}
 

@@ -10,11 +10,12 @@ import dev.carveout.memmap.compare.MapDifference;
  * What changed on one board between the two sides of a diff: its memory map's differences and the findings that
  * appeared on the head side or went away from the base side, places in the repository.
  *
+ * @param parts       the board's files, base first (a composite's overlays after it), on the head side unless removed
  * @param baseLabel   how reports name the base side ("1a2b3c4", a board file under --boards)
  * @param differences null when a side's memory map could not be built (the board cannot be read there)
  * @param failed      Carveout failed on a side (an internal finding among the new ones)
  */
-record BoardDiff(String name, Change change, String baseLabel, String headLabel, List<MapDifference> differences,
+record BoardDiff(String name, List<String> parts, Change change, String baseLabel, String headLabel, List<MapDifference> differences,
 		List<Finding> appeared, List<Finding> gone, boolean failed) {
 
 	/** The board on both sides, only on the head side, only on the base side. */

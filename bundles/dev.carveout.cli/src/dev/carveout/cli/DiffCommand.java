@@ -112,7 +112,9 @@ public final class DiffCommand {
 			DiffSide headSide = head == null
 					? new DiffSide("working tree", top, top, shown, SourceOverlay.NONE, new LinkedHashSet<>(git.workingTreeFiles()), options.settings())
 					: revision(git, options.head(), head, scratch.resolve("head"), shown, options.settings());
-			List<AffectedBoards.BoardPair> pairs = AffectedBoards.between(baseSide, headSide, changed, wanted, pool);
+			// named as the reports name files: relative to the current folder
+			List<AffectedBoards.BoardPair> pairs = AffectedBoards.between(baseSide, headSide, changed, wanted, pool).stream()
+					.map(p -> new AffectedBoards.BoardPair(shown.resolve(p.name()).toString(), p.baseParts(), p.headParts())).toList();
 			return report(options, baseSide, headSide, pairs, changed.size(), pool);
 		} catch (GitRepository.GitException | CheckOptions.UsageException e) {
 			err.println("carveout diff: " + e.getMessage());
@@ -185,7 +187,7 @@ public final class DiffCommand {
 			} catch (ExecutionException e) {
 				// rendering failed after both checks: the board's one internal finding, the run goes on
 				Path at = Path.of(pairs.get(i).name());
-				BoardDiff diff = new BoardDiff(pairs.get(i).name(), BoardDiff.Change.CHANGED, base.label(), head.label(), List.of(),
+				BoardDiff diff = new BoardDiff(pairs.get(i).name(), List.of(), BoardDiff.Change.CHANGED, base.label(), head.label(), List.of(),
 						List.of(InternalFailure.finding(at, e.getCause())), List.of(), true);
 				board = new Rendered(diff, DiffText.lines(diff), new JsonArray());
 			}

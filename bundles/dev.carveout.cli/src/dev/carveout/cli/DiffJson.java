@@ -13,7 +13,7 @@ import dev.carveout.memmap.SourceRef;
 import dev.carveout.memmap.compare.MapDifference;
 
 /**
- * {@code carveout diff --format json}: one JSON object per board (JSON Lines): its name, "changed", "added" or
+ * {@code carveout diff --format json}: one JSON object per board (JSON Lines): its name, its files, "changed", "added" or
  * "removed", both sides' labels, the memory-map differences with both values and places (null where a side has
  * none), and the findings that appeared and went away.
  */
@@ -27,6 +27,9 @@ final class DiffJson {
 	static String line(BoardDiff board) {
 		JsonObject o = new JsonObject();
 		o.addProperty("board", board.name());
+		JsonArray parts = new JsonArray();
+		board.parts().forEach(parts::add);
+		o.add("parts", parts);
 		o.addProperty("change", board.change().name().toLowerCase(Locale.ROOT));
 		o.addProperty("base", board.baseLabel());
 		o.addProperty("head", board.headLabel());

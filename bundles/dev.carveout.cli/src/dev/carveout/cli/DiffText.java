@@ -36,7 +36,8 @@ final class DiffText {
 			case REMOVED -> "board removed (only in " + board.baseLabel() + ")";
 			case CHANGED -> board.unchanged() ? "no change to the memory map or the findings" : board.baseLabel() + " -> " + board.headLabel();
 		};
-		return board.name() + ": " + what;
+		// --boards names the board after both sides already
+		return board.name().equals(what) ? board.name() + ":" : board.name() + ": " + what;
 	}
 
 	/** The place a reviewer looks at: the head side's, else the base side's. */

@@ -124,6 +124,7 @@ class DiffCommandTest {
 		assertEquals(0, diff("--kernel-tree", ".", "--format", "json", "--base", commits.get("initial"), "--head", commits.get("move")), err());
 		Map<String, JsonObject> boards = jsonBoards();
 		assertEquals(Set.of(VENDOR + "board-a.dts", VENDOR + "board-a-cam", VENDOR + "board-b.dts"), boards.keySet());
+		assertEquals(List.of(VENDOR + "board-a.dts", VENDOR + "cam.dtso"), strings(boards.get(VENDOR + "board-a-cam").getAsJsonArray("parts")));
 		for (JsonObject board : boards.values()) {
 			assertEquals("changed", board.get("change").getAsString());
 			JsonArray differences = board.getAsJsonArray("differences");
@@ -289,6 +290,12 @@ class DiffCommandTest {
 		out.toString(StandardCharsets.UTF_8).lines().map(l -> JsonParser.parseString(l).getAsJsonObject())
 				.forEach(o -> boards.put(o.get("board").getAsString(), o));
 		return boards;
+	}
+
+	private static List<String> strings(JsonArray array) {
+		List<String> strings = new ArrayList<>();
+		array.forEach(e -> strings.add(e.getAsString()));
+		return strings;
 	}
 
 	private static List<String> rules(JsonArray findings) {
