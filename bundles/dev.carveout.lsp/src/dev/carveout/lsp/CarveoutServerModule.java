@@ -36,6 +36,7 @@ final class CarveoutServerModule extends AbstractModule {
 		IResourceServiceProvider dts = language.getInstance(IResourceServiceProvider.class);
 		registry.getExtensionToFactoryMap().put("dts", dts);
 		registry.getExtensionToFactoryMap().put("dtsi", dts);
+		registry.getExtensionToFactoryMap().put("dtso", dts);
 		bind(IResourceServiceProvider.Registry.class).toInstance(registry);
 		bind(XtextResourceSet.class).to(LanguageResourceSet.class);
 		bind(IMultiRootWorkspaceConfigFactory.class).to(OpenDocumentsWorkspace.class);

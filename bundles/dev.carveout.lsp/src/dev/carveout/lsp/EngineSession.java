@@ -14,6 +14,7 @@ import org.eclipse.xtext.util.CancelIndicator;
 
 import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckSettings;
+import dev.carveout.dts.check.KbuildComposites;
 import dev.carveout.dts.check.SourceOverlay;
 import dev.carveout.dts.nav.IncludeGraph;
 
@@ -86,17 +87,34 @@ public final class EngineSession {
 		SourceOverlay open = overlay();
 		SourceOverlay overlay = p -> p.toAbsolutePath().normalize().equals(file) ? Optional.of(text) : open.contentOf(p);
 		CheckSettings current = settings;
-		Path board = boardFor(file, overlay, current);
+		List<Path> parts = partsOf(boardFor(file, overlay, current));
 		BoardChecker checker = new BoardChecker(current);
-		return new BoardCheck(file, text, checker, checker.check(board, overlay, cancel), overlay);
+		return new BoardCheck(file, text, checker, checker.check(parts, overlay, cancel), overlay);
 	}
 
 	/**
-	 * A .dtsi means nothing alone: its findings come from an open board that includes it. A board, or a file no
-	 * open board includes, is checked as itself.
+	 * What a board is checked as: a .dts is itself; a .dtso is checked in a composite, base first, as the editor
+	 * does: the first composite the Makefile beside it declares with it, else on the first open .dts (opening a
+	 * board next to an overlay is how an LSP client picks its base), else alone.
+	 */
+	private List<Path> partsOf(Path board) {
+		if (!board.getFileName().toString().endsWith(".dtso")) {
+			return List.of(board);
+		}
+		List<KbuildComposites.Composite> listing = KbuildComposites.listing(board);
+		if (!listing.isEmpty()) {
+			return listing.get(0).parts();
+		}
+		return openTexts.keySet().stream().filter(p -> p.getFileName().toString().endsWith(".dts"))
+				.sorted().findFirst().map(base -> List.of(base, board)).orElse(List.of(board));
+	}
+
+	/**
+	 * A .dtsi means nothing alone: its findings come from an open board that includes it. A board (or overlay), or
+	 * a file no open board includes, is checked as itself.
 	 */
 	private Path boardFor(Path file, SourceOverlay overlay, CheckSettings current) {
-		if (file.getFileName().toString().endsWith(".dts")) {
+		if (file.getFileName().toString().endsWith(".dts") || file.getFileName().toString().endsWith(".dtso")) {
 			return file;
 		}
 		IncludeGraph graph = new IncludeGraph(overlay, current.includeDirs());

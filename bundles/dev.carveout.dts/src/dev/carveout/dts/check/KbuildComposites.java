@@ -42,6 +42,25 @@ public final class KbuildComposites {
 		return composites;
 	}
 
+	/**
+	 * The composites that list {@code part} (a .dtso, or a base .dts), as the Makefile beside it declares them,
+	 * in declaration order: which boards an overlay opened on its own is built into. Empty when there is no
+	 * Makefile there or it cannot be read (an overlay outside a kernel tree).
+	 */
+	public static List<Composite> listing(Path part) {
+		Path file = part.toAbsolutePath().normalize();
+		Path makefile = file.resolveSibling("Makefile");
+		if (!Files.isRegularFile(makefile)) {
+			return List.of();
+		}
+		try {
+			return in(makefile).stream()
+					.filter(c -> c.parts().stream().anyMatch(p -> p.normalize().equals(file))).toList();
+		} catch (IOException | RuntimeException e) {
+			return List.of(); // a Makefile we cannot read names no composite; the overlay is checked alone
+		}
+	}
+
 	/** The composites one Makefile declares, in the order it declares them. */
 	public static List<Composite> in(Path makefile) throws IOException {
 		return in(makefile, Files.readAllLines(makefile));

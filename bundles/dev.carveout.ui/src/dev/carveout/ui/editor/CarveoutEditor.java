@@ -75,7 +75,8 @@ public final class CarveoutEditor extends TextEditor {
 	private SemanticHighlighter semanticHighlighter;
 	private final CheckResults.Listener checkListener = (board, result) -> {
 		if (semanticHighlighter != null && board.equals(editedFile())) {
-			boolean wholeBoard = result.board().getFileName().toString().endsWith(".dts");
+			// A composite's tree holds the overlay's labels only as /__symbols__: leave an overlay's labels unjudged.
+			boolean wholeBoard = result.board().getFileName().toString().endsWith(".dts") && !result.isComposite();
 			semanticHighlighter.treeChanged(wholeBoard ? result.tree() : null);
 		}
 	};

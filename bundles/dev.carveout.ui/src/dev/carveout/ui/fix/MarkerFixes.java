@@ -17,6 +17,7 @@ import dev.carveout.dts.fix.QuickFixes;
 import dev.carveout.memmap.Finding;
 import dev.carveout.ui.CarveoutUi;
 import dev.carveout.ui.prefs.CarveoutPreferences;
+import dev.carveout.ui.validation.OverlayBoards;
 
 /**
  * The quick fixes of a Carveout marker, for the Problems view and Ctrl+1 alike: the marker's board is
@@ -49,7 +50,7 @@ public final class MarkerFixes implements IMarkerResolutionGenerator2 {
 		}
 		OpenDocuments overlay = new OpenDocuments();
 		BoardChecker checker = new BoardChecker(CarveoutPreferences.settingsFor(board.getProject()));
-		CheckResult result = checker.check(board.getLocation().toPath(), overlay);
+		CheckResult result = checker.check(OverlayBoards.partsOf(board), overlay);
 		Finding finding = findingOf(marker, ruleId, result);
 		return finding == null ? List.of() : new QuickFixes(checker).fixesFor(finding, result, overlay);
 	}

@@ -27,6 +27,9 @@ final class EntryTooltip {
 		}
 		lines.add(MapColumn.KIND.text(entry) + ", flags: " + MapColumn.FLAGS.text(entry)
 				+ (entry.available() ? "" : ", status = \"" + entry.status() + "\""));
+		if (entry.overlay().changed()) {
+			lines.add(entry.overlay().text());
+		}
 		if (entry.definedAt().isKnown()) {
 			lines.add("defined at " + entry.definedAt().file() + ":" + entry.definedAt().line());
 		}

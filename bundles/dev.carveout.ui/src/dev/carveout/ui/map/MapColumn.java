@@ -19,7 +19,9 @@ public enum MapColumn {
 	STATUS("Status", MapEntry::status),
 	PROBLEMS("Problems", e -> String.join(" ", e.problems())),
 	/** Empty until a boot log is laid over the map; then what the kernel did differently. */
-	BOOT_LOG("Boot log", e -> String.join("; ", e.boot().differences()));
+	BOOT_LOG("Boot log", e -> String.join("; ", e.boot().differences())),
+	/** Empty on a plain board; on a composite, what an overlay added or changed. */
+	OVERLAY("Overlay", e -> e.overlay().text());
 
 	private final String header;
 	private final Function<MapEntry, String> text;

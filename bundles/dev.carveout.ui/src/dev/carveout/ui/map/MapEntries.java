@@ -1,5 +1,6 @@
 package dev.carveout.ui.map;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,6 +32,14 @@ public final class MapEntries {
 	 * kernel of {@code profile} is predicted to give it at boot.
 	 */
 	public static List<MapEntry> of(MemoryMap map, List<Finding> findings, KernelProfile profile) {
+		return of(map, findings, profile, List.of());
+	}
+
+	/**
+	 * {@link #of(MemoryMap, List, KernelProfile)} for a composite board of {@code parts} (base first): each
+	 * entry says what the overlays added or changed ({@link OverlayChange}).
+	 */
+	public static List<MapEntry> of(MemoryMap map, List<Finding> findings, KernelProfile profile, List<Path> parts) {
 		Map<String, AddressRange> predicted = new HashMap<>();
 		for (DynamicPlacement.Placement placement : DynamicPlacement.place(map, profile)) {
 			if (placement.range() != null) {
@@ -39,7 +48,8 @@ public final class MapEntries {
 		}
 		List<MapEntry> entries = new ArrayList<>();
 		for (Region region : map.regions()) {
-			entries.add(entry(region, findings).withPrediction(predicted.get(region.path())));
+			entries.add(entry(region, findings).withPrediction(predicted.get(region.path()))
+					.withOverlay(OverlayChange.of(region, parts)));
 		}
 		for (MemReserve reserve : map.memreserve()) {
 			entries.add(entry(reserve, findings));
@@ -71,7 +81,8 @@ public final class MapEntries {
 			if (extra.kind() == BootLogDifference.Kind.EXTRA) {
 				result.add(new MapEntry("boot log: " + extra.name(), extra.name(), List.of(), EntryKind.BOOT_ONLY,
 						List.of(extra.booted()), extra.booted().size(), List.of(), SourceRef.UNKNOWN, SourceRef.UNKNOWN,
-						"okay", true, List.of(), new BootState(List.of(extra.message()), null, false, true), null));
+						"okay", true, List.of(), new BootState(List.of(extra.message()), null, false, true), null,
+						OverlayChange.NONE));
 			}
 		}
 		result.sort(ORDER);
@@ -86,14 +97,14 @@ public final class MapEntries {
 		String sizeProperty = region.has("reg") ? "reg" : "size";
 		return new MapEntry(region.path(), region.name(), region.labels(), kind, ranges, size, List.copyOf(flags),
 				region.definedAt(sizeProperty), region.definedAt(""), region.status() == null ? "okay" : region.status(),
-				region.available(), problemsOf(region.path(), findings), BootState.NONE, null);
+				region.available(), problemsOf(region.path(), findings), BootState.NONE, null, OverlayChange.NONE);
 	}
 
 	private static MapEntry entry(MemReserve reserve, List<Finding> findings) {
 		String path = "/memreserve/ " + reserve.index();
 		return new MapEntry(path, path, List.of(), EntryKind.MEMRESERVE, List.of(reserve.range()),
 				reserve.range().size(), List.of(), reserve.definedAt(), reserve.definedAt(), "okay", true,
-				problemsOf(path, findings), BootState.NONE, null);
+				problemsOf(path, findings), BootState.NONE, null, OverlayChange.NONE);
 	}
 
 	private static List<String> problemsOf(String path, List<Finding> findings) {

@@ -19,10 +19,11 @@ import dev.carveout.memmap.SourceRef;
  * @param boot       how a boot log laid over the map agrees with the entry ({@link BootState#NONE} without one)
  * @param predicted  where the kernel will place a dynamic entry at boot, as the engine predicts it
  *                   ({@link dev.carveout.memmap.DynamicPlacement}); null for a fixed entry or one it cannot place
+ * @param overlay    what the overlays of a composite board did to the entry ({@link OverlayChange#NONE} on a plain board)
  */
 public record MapEntry(String path, String name, List<String> labels, EntryKind kind, List<AddressRange> ranges,
 		Long size, List<String> flags, SourceRef definedAt, SourceRef node, String status, boolean available,
-		List<String> problems, BootState boot, AddressRange predicted) {
+		List<String> problems, BootState boot, AddressRange predicted, OverlayChange overlay) {
 
 	/** The rule whose placement the map draws for dynamic entries (R9, dynamic region placement). */
 	public static final String PLACEMENT_RULE = "R9";
@@ -30,13 +31,19 @@ public record MapEntry(String path, String name, List<String> labels, EntryKind 
 	/** The same entry as a boot log sees it. */
 	public MapEntry withBoot(BootState state) {
 		return new MapEntry(path, name, labels, kind, ranges, size, flags, definedAt, node, status, available, problems,
-				state, predicted);
+				state, predicted, overlay);
 	}
 
 	/** The same entry with the place the kernel is predicted to give it at boot. */
 	public MapEntry withPrediction(AddressRange place) {
 		return new MapEntry(path, name, labels, kind, ranges, size, flags, definedAt, node, status, available, problems,
-				boot, place);
+				boot, place, overlay);
+	}
+
+	/** The same entry as the overlays of its composite board left it. */
+	public MapEntry withOverlay(OverlayChange change) {
+		return new MapEntry(path, name, labels, kind, ranges, size, flags, definedAt, node, status, available, problems,
+				boot, predicted, change);
 	}
 
 	/** Where the map draws the entry: its first reg entry, else its predicted place; null when neither is known. */

@@ -143,7 +143,8 @@ public final class MapLayout {
 		MapLayout layout = new MapLayout(Math.max(width, MARGIN * 2 + axisWidth + MIN_MAP_WIDTH), text);
 		layout.scaleHeight = scaleHeight;
 		boolean withBootLog = entries.stream().anyMatch(e -> e.boot().differs());
-		int y = layout.layOutLegend(MARGIN, withBootLog);
+		boolean withOverlay = entries.stream().anyMatch(e -> e.overlay().changed());
+		int y = layout.layOutLegend(MARGIN, withBootLog, withOverlay);
 		y = layout.layOutBankCaptions(map, y);
 		layout.axisX = MARGIN + axisWidth;
 		int mapWidth = layout.width - MARGIN - layout.axisX;
@@ -169,12 +170,12 @@ public final class MapLayout {
 		return layout;
 	}
 
-	private int layOutLegend(int top, boolean withBootLog) {
+	private int layOutLegend(int top, boolean withBootLog, boolean withOverlay) {
 		int x = MARGIN;
 		int y = top;
 		int line = Math.max(SWATCH, text.lineHeight()) + 4;
 		for (Swatch swatch : Swatch.values()) {
-			if (swatch == Swatch.BOOTED && !withBootLog) {
+			if (swatch == Swatch.BOOTED && !withBootLog || swatch == Swatch.OVERLAY && !withOverlay) {
 				continue;
 			}
 			int itemWidth = SWATCH + 6 + text.width(swatch.label()) + 16;

@@ -33,6 +33,17 @@ public final class MapRenderer {
 			drawing.hatch(overlap.box(), Swatch.OVERLAP.border());
 			drawing.outline(overlap.box(), Swatch.OVERLAP.border(), 2, false);
 		}
+		// What an overlay added or changed: edged, inside the kind's own border, so the kind still reads.
+		for (Block block : layout.blocks()) {
+			if (block.entry().overlay().changed()) {
+				drawing.outline(inset(block.box(), 1), Swatch.OVERLAY.border(), 3, false);
+			}
+		}
+		for (Block block : layout.dynamicBlocks()) {
+			if (block.entry().overlay().changed()) {
+				drawing.outline(inset(block.box(), 1), Swatch.OVERLAY.border(), 3, false);
+			}
+		}
 		// What the boot log disagrees with: the declared block edged, the booted place drawn beside it.
 		for (Block block : layout.blocks()) {
 			if (block.entry().boot().differs() && block.entry().kind() != EntryKind.BOOT_ONLY) {
@@ -83,6 +94,11 @@ public final class MapRenderer {
 			drawing.outline(item.box(), swatch.border(), 1, swatch == Swatch.DYNAMIC);
 			drawing.text(swatch.label(), item.textX(), item.textY(), INK, false, false);
 		}
+	}
+
+	private static Box inset(Box box, int by) {
+		return box.width() <= 2 * by || box.height() <= 2 * by ? box
+				: new Box(box.x() + by, box.y() + by, box.width() - 2 * by, box.height() - 2 * by);
 	}
 
 	private static void drawBlockShape(MapDrawing drawing, Block block) {

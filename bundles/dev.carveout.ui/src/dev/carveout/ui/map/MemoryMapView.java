@@ -49,6 +49,7 @@ import dev.carveout.ui.prefs.CarveoutPreferences;
 import dev.carveout.ui.editor.CarveoutEditor;
 import dev.carveout.ui.validation.BoardChoice;
 import dev.carveout.ui.validation.BoardIndex;
+import dev.carveout.ui.validation.OverlayBoards;
 import dev.carveout.ui.validation.CheckResults;
 
 /**
@@ -299,6 +300,31 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		setBoard(shared);
 	}
 
+	/**
+	 * The composites the last activated editor's overlay (.dtso) may be shown in, base first: the Makefile's, then
+	 * the overlay on each board of its project, then alone; empty for any other file.
+	 */
+	public List<List<Path>> compositeChoices() {
+		try {
+			return editorFile == null ? List.of() : OverlayBoards.choices(editorFile);
+		} catch (CoreException e) {
+			return List.of();
+		}
+	}
+
+	/** Shows and checks the last activated editor's overlay in {@code parts}, remembered: what the view menu does. */
+	public void chooseComposite(List<Path> parts) {
+		IFile overlay = editorFile;
+		try {
+			BoardChoice.chooseComposite(overlay, parts);
+		} catch (CoreException e) {
+			MessageDialog.openError(getSite().getShell(), "Memory Map", "Cannot remember the board of " + overlay.getName()
+					+ ": " + e.getMessage());
+			return;
+		}
+		setBoard(overlay);
+	}
+
 	/** The actions of the view menu besides the board choice, in menu order: exports, then the boot log. */
 	public List<IAction> menuActions() {
 		return List.copyOf(menuActions);
@@ -312,6 +338,7 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 	}
 
 	private void fillBoardMenu(IMenuManager menu) {
+		fillCompositeMenu(menu);
 		List<IFile> choices = boardChoices();
 		if (choices.isEmpty()) {
 			return;
@@ -330,6 +357,27 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 			boards.add(action);
 		}
 		menu.add(boards);
+	}
+
+	private void fillCompositeMenu(IMenuManager menu) {
+		List<List<Path>> choices = compositeChoices();
+		if (choices.isEmpty()) {
+			return;
+		}
+		List<Path> current = OverlayBoards.partsOf(editorFile);
+		menu.add(new Separator());
+		MenuManager composites = new MenuManager("Show " + editorFile.getName() + " on Board");
+		for (List<Path> choice : choices) {
+			Action action = new Action(OverlayBoards.nameOf(choice), IAction.AS_RADIO_BUTTON) {
+				@Override
+				public void run() {
+					chooseComposite(choice);
+				}
+			};
+			action.setChecked(choice.equals(current));
+			composites.add(action);
+		}
+		menu.add(composites);
 	}
 
 	@Override
@@ -360,8 +408,9 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		setBoard(file);
 	}
 
+	/** A file the shown board reads keeps it shown; a board (the base of a shown overlay, say) shows itself. */
 	private boolean isIncludedByBoard(IFile file) {
-		return result != null && file.getLocation() != null
+		return result != null && file.getLocation() != null && !BoardIndex.isBoard(file)
 				&& result.files().contains(file.getLocation().toFile().toPath().toAbsolutePath().normalize());
 	}
 
@@ -394,7 +443,7 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		MapEntry selected = table.selection();
 		result = newResult;
 		entries = MapEntries.of(newResult.memoryMap(), newResult.findings(),
-				CarveoutPreferences.settingsFor(board.getProject()).profile());
+				CarveoutPreferences.settingsFor(board.getProject()).profile(), newResult.parts());
 		String bootLogNote = "";
 		if (bootLog != null && newResult.memoryMap() != null) {
 			bootLogDifferences = BootLogComparison.differences(newResult.memoryMap(),
@@ -405,8 +454,9 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 		}
 		table.setInput(entries);
 		canvas.setInput(newResult.memoryMap(), entries);
-		String shown = board.getLocation() != null && !newResult.board().equals(BoardIndex.pathOf(board))
-				? board.getName() + " in " + newResult.board().getFileName() : board.getName();
+		String shown = newResult.isComposite() ? OverlayBoards.nameOf(newResult.parts())
+				: board.getLocation() != null && !newResult.board().equals(BoardIndex.pathOf(board))
+						? board.getName() + " in " + newResult.board().getFileName() : board.getName();
 		setContentDescription(String.format("%s: %d regions, checked at %s%s", shown, entries.size(),
 				LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")), bootLogNote));
 		// The check made new entries; keep the same node selected across it.

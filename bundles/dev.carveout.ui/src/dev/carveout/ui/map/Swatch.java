@@ -14,7 +14,9 @@ public enum Swatch {
 	OVERLAP("overlap", 0xFFFFFF, 0xD62728),
 	DYNAMIC("placed at boot (size only)", 0xFFFFFF, 0x666666),
 	/** Where a boot log says the kernel reserved something the sources put elsewhere, or not at all. */
-	BOOTED("as booted (boot log)", 0xFFE8D6, 0xE4572E);
+	BOOTED("as booted (boot log)", 0xFFE8D6, 0xE4572E),
+	/** The edge of a region an overlay of a composite board added or changed; the fill stays the region's kind. */
+	OVERLAY("added or changed by an overlay", 0xFFFFFF, 0x0B8A8A);
 
 	private final String label;
 	private final int fill;

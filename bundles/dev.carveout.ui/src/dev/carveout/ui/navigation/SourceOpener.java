@@ -66,6 +66,6 @@ public final class SourceOpener {
 
 	private static boolean isDts(Path path) {
 		String name = path.getFileName().toString();
-		return name.endsWith(".dts") || name.endsWith(".dtsi");
+		return name.endsWith(".dts") || name.endsWith(".dtsi") || name.endsWith(".dtso");
 	}
 }

@@ -51,7 +51,10 @@ public final class BoardIndex {
 		return FILES_OF_BOARD.containsKey(board);
 	}
 
-	/** The boards (.dts files other than {@code file}) whose last check read {@code file}, by workspace path. */
+	/**
+	 * The boards (.dts and .dtso files other than {@code file}) whose last check read {@code file}: the .dts
+	 * boards by workspace path, then the overlays (whose composites read their base's files too).
+	 */
 	public static List<IFile> includers(IFile file) {
 		Path path = pathOf(file);
 		if (path == null) {
@@ -60,7 +63,8 @@ public final class BoardIndex {
 		return FILES_OF_BOARD.entrySet().stream()
 				.filter(e -> isBoard(e.getKey()) && !e.getKey().equals(file) && e.getKey().exists()
 						&& e.getValue().contains(path))
-				.map(Map.Entry::getKey).sorted(Comparator.comparing(f -> f.getFullPath().toString())).toList();
+				.map(Map.Entry::getKey).sorted(Comparator.comparing(OverlayBoards::isOverlay)
+						.thenComparing(f -> f.getFullPath().toString())).toList();
 	}
 
 	/** The board whose problems {@code file} shows; the file itself when nothing includes it. */
@@ -92,9 +96,12 @@ public final class BoardIndex {
 		file.setPersistentProperty(CHOSEN_BOARD, board == null ? null : board.getFullPath().toString());
 	}
 
-	/** A board is a .dts file; .dtsi and headers only mean something inside one. */
+	/**
+	 * A board is a .dts file, or a .dtso checked in its composite ({@link OverlayBoards}); .dtsi and headers only
+	 * mean something inside one.
+	 */
 	public static boolean isBoard(IFile file) {
-		return "dts".equals(file.getFileExtension());
+		return "dts".equals(file.getFileExtension()) || OverlayBoards.isOverlay(file);
 	}
 
 	public static Path pathOf(IFile file) {

@@ -146,7 +146,9 @@ public final class BoardValidationJob extends Job {
 		SourceOverlay checkedOverlay = overlay;
 		CheckResult result;
 		try {
-			result = ContainedCheck.check(BoardIndex.pathOf(board), () -> checker.check(BoardIndex.pathOf(board), checkedOverlay, monitor::isCanceled));
+			// An overlay is checked in its composite, base first; its own findings land in it, the base's stay the base's.
+			List<Path> parts = OverlayBoards.partsOf(board);
+			result = ContainedCheck.check(BoardIndex.pathOf(board), () -> checker.check(parts, checkedOverlay, monitor::isCanceled));
 		} catch (OperationCanceledError | OperationCanceledException e) {
 			return Status.CANCEL_STATUS; // the next keystroke cancelled it (checkAfter): its markers would be stale
 		}

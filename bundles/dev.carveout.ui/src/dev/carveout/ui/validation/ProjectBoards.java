@@ -17,20 +17,20 @@ import dev.carveout.dts.check.CheckResult;
 import dev.carveout.dts.check.SourceOverlay;
 import dev.carveout.ui.prefs.CarveoutPreferences;
 
-/** The boards (.dts files) of a project, and checking them from disk. */
+/** The boards (.dts files, and .dtso files in their composites) of a project, and checking them from disk. */
 public final class ProjectBoards {
 
 	private ProjectBoards() {
 	}
 
-	/** Every .dts file of the project, derived and team-private resources left out. */
+	/** Every .dts and .dtso file of the project, derived and team-private resources left out. */
 	public static List<IFile> of(IProject project) throws CoreException {
 		List<IFile> boards = new ArrayList<>();
 		if (!project.isAccessible()) {
 			return boards;
 		}
 		project.accept(proxy -> {
-			if (proxy.getType() == IResource.FILE && proxy.getName().endsWith(".dts")) {
+			if (proxy.getType() == IResource.FILE && (proxy.getName().endsWith(".dts") || proxy.getName().endsWith(".dtso"))) {
 				boards.add((IFile) proxy.requestResource());
 			}
 			return !proxy.isDerived() && !proxy.isTeamPrivateMember();
@@ -38,11 +38,12 @@ public final class ProjectBoards {
 		return boards;
 	}
 
-	/** Checks a board as saved and records what it read in the {@link BoardIndex}. */
+	/** Checks a board (an overlay in its composite) as saved and records what it read in the {@link BoardIndex}. */
 	public static CheckResult check(IFile board) {
 		Path path = BoardIndex.pathOf(board);
+		List<Path> parts = OverlayBoards.partsOf(board);
 		CheckResult result = ContainedCheck.check(path,
-				() -> new BoardChecker(CarveoutPreferences.settingsFor(board.getProject())).check(path, SourceOverlay.NONE));
+				() -> new BoardChecker(CarveoutPreferences.settingsFor(board.getProject())).check(parts, SourceOverlay.NONE));
 		BoardIndex.record(board, result.files());
 		return result;
 	}

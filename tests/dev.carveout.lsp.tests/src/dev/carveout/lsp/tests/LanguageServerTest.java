@@ -232,6 +232,66 @@ class LanguageServerTest {
 		assertFalse(hasRule(after, "R8"), fix.getTitle() + " left " + after);
 	}
 
+	/** An overlay whose carve-out lands in the base's hyp region (0x80000000, 6 MiB): R8 on its reg, line 5. */
+	static final String CAMERA_DTSO = """
+			/dts-v1/;
+			/plugin/;
+
+			&reserved_memory {
+				cam_mem: cam@80400000 {
+					reg = <0x0 0x80400000 0x0 0x100000>;
+					no-map;
+				};
+			};
+			""";
+
+	@Test
+	void anOverlayIsCheckedInTheMakefilesCompositeAndItsFixEditsTheOverlay() throws Exception {
+		Files.writeString(dir.resolve("Makefile"), "dtb-y += board.dtb board-cam.dtb\nboard-cam-dtbs := board.dtb cam.dtbo\n");
+		Files.writeString(dir.resolve("cam.dtso"), CAMERA_DTSO);
+		String uri = dir.resolve("cam.dtso").toUri().toString();
+		int before = client.publishedCount();
+		open(uri, CAMERA_DTSO);
+		List<Diagnostic> diagnostics = client.awaitDiagnostics(uri, before, d -> hasRule(d, "R8"));
+		Diagnostic overlap = diagnostics.stream().filter(d -> "R8".equals(d.getCode().getLeft())).findFirst().orElseThrow();
+		assertEquals(new Position(5, 2), overlap.getRange().getStart(), overlap.toString());
+		assertTrue(overlap.getMessage().getLeft().contains("cam@80400000") && overlap.getMessage().getLeft().contains("hyp@80000000"),
+				overlap.getMessage().getLeft());
+		// The base's own overlap (modem and dsp, board.dts is not open) is the base's, not the overlay's.
+		assertEquals(1, diagnostics.stream().filter(d -> "R8".equals(d.getCode().getLeft())).count(), diagnostics.toString());
+
+		List<Either<Command, CodeAction>> actions = server.getTextDocumentService().codeAction(new CodeActionParams(
+				new TextDocumentIdentifier(uri), overlap.getRange(), new CodeActionContext(List.of(overlap)))).get(30, TimeUnit.SECONDS);
+		assertFalse(actions.isEmpty(), "the engine has fixes for the overlay's overlap");
+		CodeAction fix = actions.get(0).getRight();
+		Map<String, List<TextEdit>> changes = fix.getEdit().getChanges();
+		assertEquals(List.of(uri), List.copyOf(changes.keySet()), fix.getTitle());
+		String fixed = apply(CAMERA_DTSO, changes.get(uri));
+		int beforeChange = client.publishedCount();
+		server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
+				List.of(new TextDocumentContentChangeEvent(fixed))));
+		List<Diagnostic> after = client.awaitDiagnostics(uri, beforeChange, d -> true);
+		assertFalse(hasRule(after, "R8"), fix.getTitle() + " left " + after);
+	}
+
+	@Test
+	void anOverlayNoMakefileListsIsCheckedOnTheOpenBoard() throws Exception {
+		Files.writeString(dir.resolve("cam.dtso"), CAMERA_DTSO);
+		String uri = dir.resolve("cam.dtso").toUri().toString();
+		int before = client.publishedCount();
+		open(uri, CAMERA_DTSO);
+		// Alone, its fragment has no target: nothing to overlap.
+		assertFalse(hasRule(client.awaitDiagnostics(uri, before, d -> true), "R8"));
+
+		open(boardUri, BOARD);
+		int beforeChange = client.publishedCount();
+		server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
+				List.of(new TextDocumentContentChangeEvent(CAMERA_DTSO))));
+		Diagnostic overlap = client.awaitDiagnostics(uri, beforeChange, d -> hasRule(d, "R8")).stream()
+				.filter(d -> "R8".equals(d.getCode().getLeft())).findFirst().orElseThrow();
+		assertEquals(new Position(5, 2), overlap.getRange().getStart(), overlap.toString());
+	}
+
 	@Test
 	void aFindingAMacroKeepsFromFixingGetsADisabledActionWithTheReason() throws Exception {
 		// A CMA pool off the 2 MiB boundary whose size is a macro: rounding it would mean rewriting the macro.

@@ -170,9 +170,9 @@ class MapLayoutTest {
 	void csvHasOneRowPerEntryWithExactBytes() {
 		String[] lines = CsvExport.write(entries).split("\r\n");
 		assertEquals(6, lines.length);
-		assertEquals("Name,Label,Base,End,Size,Kind,Flags,Defined at,Status,Problems,Boot log,Size (bytes),Path", lines[0]);
+		assertEquals("Name,Label,Base,End,Size,Kind,Flags,Defined at,Status,Problems,Boot log,Overlay,Size (bytes),Path", lines[0]);
 		assertEquals("camera@8b700000,camera_mem,0x8b700000,0x8bbfffff,5 MiB,no-map carve-out,no-map,board.dts:30,"
-				+ "okay,R8,,5242880,/reserved-memory/camera@8b700000", lines[2]);
+				+ "okay,R8,,,5242880,/reserved-memory/camera@8b700000", lines[2]);
 		assertTrue(lines[5].startsWith("\"linux,cma\",,≈0xb0000000,≈0xbfffffff,256 MiB,\"CMA pool, placed at boot\","
 				+ "\"reusable linux,cma-default\",board.dts:50,"), lines[5]);
 	}

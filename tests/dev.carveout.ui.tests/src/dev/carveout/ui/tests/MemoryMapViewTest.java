@@ -244,7 +244,7 @@ class MemoryMapViewTest {
 		assertTrue(lines[0].startsWith("Name,Label,Base,End,Size,Kind,Flags,Defined at,Status,Problems"), lines[0]);
 		assertTrue(lines[3].startsWith("camera@8b700000,camera_mem,0x8b700000,0x8bbfffff,5 MiB,no-map carve-out,"
 				+ "no-map,board.dts:"), lines[3]);
-		assertTrue(lines[3].endsWith(",okay,R8,,5242880,/reserved-memory/camera@8b700000"), lines[3]);
+		assertTrue(lines[3].endsWith(",okay,R8,,,5242880,/reserved-memory/camera@8b700000"), lines[3]);
 
 		ImageLoader png = new ImageLoader();
 		png.load(view.export(ExportFormat.PNG, dir.resolve("map.png")).toString());

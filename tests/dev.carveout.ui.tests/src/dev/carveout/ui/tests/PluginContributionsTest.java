@@ -23,20 +23,22 @@ import dev.carveout.ui.CarveoutUi;
 class PluginContributionsTest {
 
 	@Test
-	void dtsAndDtsiFilesHaveTheDeviceTreeContentType() {
+	void dtsDtsiAndDtsoFilesHaveTheDeviceTreeContentType() {
 		IContentType dts = Platform.getContentTypeManager().getContentType(CarveoutUi.CONTENT_TYPE_ID);
 		assertNotNull(dts);
 		assertEquals("org.eclipse.core.runtime.text", dts.getBaseType().getId());
-		for (String name : List.of("board.dts", "sm8550.dtsi")) {
+		for (String name : List.of("board.dts", "sm8550.dtsi", "sm8650-hdk-display-card.dtso")) {
 			assertEquals(dts, Platform.getContentTypeManager().findContentTypeFor(name), name);
 		}
 	}
 
 	@Test
-	void theCarveoutEditorIsTheDefaultEditorOfDtsFiles() {
-		IEditorDescriptor editor = PlatformUI.getWorkbench().getEditorRegistry().getDefaultEditor("board.dts");
-		assertNotNull(editor);
-		assertEquals(CarveoutUi.EDITOR_ID, editor.getId());
+	void theCarveoutEditorIsTheDefaultEditorOfDtsAndDtsoFiles() {
+		for (String name : List.of("board.dts", "camera.dtso")) {
+			IEditorDescriptor editor = PlatformUI.getWorkbench().getEditorRegistry().getDefaultEditor(name);
+			assertNotNull(editor, name);
+			assertEquals(CarveoutUi.EDITOR_ID, editor.getId(), name);
+		}
 	}
 
 	@Test
