@@ -45,15 +45,18 @@ class DtcErrorParityTest {
 			cases.add(generator.make(i, seed));
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-		List<Future<Outcome>> futures = new ArrayList<>();
-		for (FaultCase c : cases) {
-			futures.add(pool.submit(() -> judge(c, out.resolve("case-" + c.index()), dtc, includePrefixes)));
-		}
 		List<Outcome> outcomes = new ArrayList<>();
-		for (Future<Outcome> future : futures) {
-			outcomes.add(future.get());
+		try {
+			List<Future<Outcome>> futures = new ArrayList<>();
+			for (FaultCase c : cases) {
+				futures.add(pool.submit(() -> judge(c, out.resolve("case-" + c.index()), dtc, includePrefixes)));
+			}
+			for (Future<Outcome> future : futures) {
+				outcomes.add(future.get());
+			}
+		} finally {
+			pool.shutdownNow();
 		}
-		pool.shutdown();
 		double seconds = (System.nanoTime() - start) / 1e9;
 
 		String report = report(outcomes, seconds, loadBefore, load());
