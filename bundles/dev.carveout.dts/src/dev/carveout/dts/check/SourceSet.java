@@ -38,6 +38,7 @@ import dev.carveout.dts.limits.LimitExceeded;
 import dev.carveout.dts.parser.LimitSyntaxErrors;
 import dev.carveout.dts.tree.DtTree;
 import dev.carveout.dts.tree.EffectiveTreeBuilder;
+import dev.carveout.dts.tree.IncbinFiles;
 import dev.carveout.dts.tree.Locator;
 import dev.carveout.dts.tree.SourceLocator;
 import dev.carveout.memmap.Finding;
@@ -112,7 +113,7 @@ final class SourceSet {
 		reportIncludedErrors();
 		EffectiveTreeBuilder builder = new EffectiveTreeBuilder(findings::add);
 		builder.setBodyIncluder(this::includeInBody);
-		builder.setIncbinFiles(this::incbinProblem);
+		builder.setIncbinFiles(this::incbinContent);
 		try {
 			if (result.getRootASTElement() instanceof DtsFile dts) {
 				add(dts, new OriginLocator(unit.origins()), builder);
@@ -249,15 +250,28 @@ final class SourceSet {
 				.filter(path -> reader.exists(path) || Files.exists(path)).findFirst().orElse(null);
 	}
 
-	/** What is wrong with the file an /incbin/ names (its bytes are not read), or null. */
-	private String incbinProblem(String name, SourceRef at) {
+	/**
+	 * The bytes of the file an /incbin/ names, read from disk (a binary has no editor buffer), or what is wrong with
+	 * it. A file past the property size limit is refused before it is read.
+	 */
+	private IncbinFiles.Content incbinContent(String name, SourceRef at) {
 		SourceReader reader = SourceReader.withUnsaved(overlay::contentOf);
 		List<Path> search = dtcSearchPath(at);
 		Path file = findDtcFile(name, search, reader);
 		if (file == null) {
-			return "/incbin/ file not found: " + name + " (searched " + search + ")";
+			return new IncbinFiles.Content(null, "/incbin/ file not found: " + name + " (searched " + search + ")");
 		}
-		return reader.exists(file) ? null : "/incbin/ " + file + ": not a regular file";
+		if (!reader.exists(file)) {
+			return new IncbinFiles.Content(null, "/incbin/ " + file + ": not a regular file");
+		}
+		try {
+			if (Files.size(file) > InputLimit.FILE_SIZE.value()) {
+				return new IncbinFiles.Content(null, "/incbin/ " + file + ": " + InputLimit.FILE_SIZE.message(null));
+			}
+			return new IncbinFiles.Content(Files.readAllBytes(file), null);
+		} catch (IOException e) {
+			return new IncbinFiles.Content(null, "/incbin/ " + file + ": " + e.getMessage());
+		}
 	}
 
 	/** The board stops at a limit: one input error at {@code at}. */

@@ -4,6 +4,7 @@ import org.eclipse.xtext.common.services.DefaultTerminalConverters;
 import org.eclipse.xtext.conversion.IValueConverter;
 import org.eclipse.xtext.conversion.ValueConverter;
 import org.eclipse.xtext.conversion.impl.AbstractLexerBasedConverter;
+import org.eclipse.xtext.conversion.impl.AbstractNullSafeConverter;
 import org.eclipse.xtext.nodemodel.INode;
 
 /**
@@ -23,6 +24,24 @@ public class DtsValueConverters extends DefaultTerminalConverters {
 			return '"' + value + '"';
 		}
 	};
+
+	/** dtc-lexer.l's PROPNODENAME: "\\status" names the property "status". */
+	private final IValueConverter<String> name = new AbstractNullSafeConverter<>() {
+		@Override
+		protected String internalToValue(String string, INode node) {
+			return string.startsWith("\\") ? string.substring(1) : string;
+		}
+
+		@Override
+		protected String internalToString(String value) {
+			return value;
+		}
+	};
+
+	@ValueConverter(rule = "Name")
+	public IValueConverter<String> Name() {
+		return name;
+	}
 
 	@Override
 	@ValueConverter(rule = "STRING")

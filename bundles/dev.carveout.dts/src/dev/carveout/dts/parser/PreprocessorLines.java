@@ -5,7 +5,8 @@ import java.util.Set;
 import org.antlr.runtime.CharStream;
 
 /**
- * Finds cpp directive lines as cpp does: '#' first on its line (after blanks), then a directive name. In
+ * Finds cpp directive lines as cpp does: '#' first on its line (after blanks), then a directive name (or a line
+ * marker, which dtc reads itself). In
  * kernel trees '#address-cells' may start a line too; kbuild's cpp (-x assembler-with-cpp) passes such
  * lines through, and so do we. Used by the runtime and the content-assist lexers alike.
  */
@@ -45,11 +46,31 @@ public final class PreprocessorLines {
 		while (input.LA(i) == ' ' || input.LA(i) == '\t') {
 			i++;
 		}
+		if (i > 2 && isLineMarker(input, i)) {
+			return true;
+		}
 		StringBuilder word = new StringBuilder();
 		while (isIdentifierChar(input.LA(i))) {
 			word.append((char) input.LA(i++));
 		}
 		return DIRECTIVES.contains(word.toString());
+	}
+
+	/**
+	 * A line marker as cpp writes them, '# 12 "file.dts" 2': kbuild's cpp passes one written in the source
+	 * through and dtc's lexer takes it as a line directive, not as tokens. {@code i} is the first digit, after the
+	 * blanks dtc's lexer requires.
+	 */
+	private static boolean isLineMarker(CharStream input, int i) {
+		int digits = i;
+		while (input.LA(i) >= '0' && input.LA(i) <= '9') {
+			i++;
+		}
+		int blanks = i;
+		while (input.LA(i) == ' ' || input.LA(i) == '\t') {
+			i++;
+		}
+		return i > digits && i > blanks && blanks > digits && input.LA(i) == '"';
 	}
 
 	/** Consumes the directive line, backslash-newline continuations included, up to (not including) its end. */

@@ -13,6 +13,8 @@ public final class DtProperty {
 
 	private final String name;
 	private final List<String> labels = new ArrayList<>();
+	/** Labels written inside the value ("<0 start: 0x1000>"), of its latest definition. */
+	private List<String> valueLabels = List.of();
 	private PropertyValue value;
 	private SourceRef definedAt;
 	private boolean deleted;
@@ -34,6 +36,15 @@ public final class DtProperty {
 
 	public List<String> labels() {
 		return labels;
+	}
+
+	/** Labels inside the value: dtc keeps them as markers of the value, which a redefinition replaces. */
+	public List<String> valueLabels() {
+		return valueLabels;
+	}
+
+	void setValueLabels(List<String> labelsInValue) {
+		valueLabels = List.copyOf(labelsInValue);
 	}
 
 	/** The file and line that last defined this property. */
@@ -64,5 +75,6 @@ public final class DtProperty {
 	void delete() {
 		deleted = true;
 		labels.clear();
+		valueLabels = List.of();
 	}
 }

@@ -42,6 +42,7 @@ final class DtcFinisher {
 
 	void run(boolean generateSymbols) {
 		List<DtNode> nodes = liveNodes();
+		nodes.forEach(this::checkNameCharacters);
 		nodes.forEach(this::dropRedundantNameProperty);
 		reportDuplicateLabels(nodes);
 		nodes.forEach(this::takeExplicitPhandle);
@@ -67,19 +68,75 @@ final class DtcFinisher {
 		node.children().forEach(child -> collect(child, into));
 	}
 
-	/** checks.c name_properties: a "name" equal to the node's base name is redundant and removed. */
+	/** checks.c NODECHARS and PROPCHARS: the punctuation a node or a property name may hold besides letters and digits. */
+	private static final String NODE_PUNCTUATION = ",._+-@";
+	private static final String PROPERTY_PUNCTUATION = ",._+*#?-";
+
+	/**
+	 * checks.c node_name_chars, node_name_format and property_name_chars: dtc's lexer takes '*', '#', '?' and '@'
+	 * in every name, its checks refuse what each kind of name may not hold, and a second '@' in a node name.
+	 */
+	private void checkNameCharacters(DtNode node) {
+		int bad = badCharacter(node.name(), NODE_PUNCTUATION);
+		if (bad >= 0) {
+			problem(node.definedAt(), node, "Bad character '" + node.name().charAt(bad) + "' in node name");
+		} else if (node.name().indexOf('@') >= 0 && node.name().indexOf('@', node.name().indexOf('@') + 1) >= 0) {
+			problem(node.definedAt(), node, "multiple '@' characters in node name");
+		}
+		for (DtProperty property : node.properties()) {
+			bad = badCharacter(property.name(), PROPERTY_PUNCTUATION);
+			if (bad >= 0) {
+				problem(property.definedAt(), node,
+						"Bad character '" + property.name().charAt(bad) + "' in property name " + property.name());
+			}
+		}
+	}
+
+	/** The index of the first character that is neither an ASCII letter or digit nor in {@code punctuation}, or -1. */
+	private static int badCharacter(String name, String punctuation) {
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			boolean alphanumeric = c < 128 && Character.isLetterOrDigit(c);
+			if (!alphanumeric && punctuation.indexOf(c) < 0) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * checks.c name_is_string and name_properties: a "name" that is not one string is an error on it; one that is
+	 * not the node's base name an error on the node (where dtc reports it); one equal to it is redundant and removed.
+	 */
 	private void dropRedundantNameProperty(DtNode node) {
 		DtProperty name = node.property("name");
 		if (name == null || name.value() == null) {
 			return;
 		}
-		byte[] base = baseName(node).getBytes(StandardCharsets.UTF_8);
 		byte[] value = name.value().bytes();
+		if (!isOneString(value)) {
+			problem(name.definedAt(), node, "\"name\" property is not a string");
+			return;
+		}
+		byte[] base = baseName(node).getBytes(StandardCharsets.UTF_8);
 		if (value.length == base.length + 1 && Arrays.equals(value, 0, base.length, base, 0, base.length)) {
 			node.removeProperty("name");
 		} else {
-			problem(name.definedAt(), node, "\"name\" property is incorrect (not the node's base name)");
+			problemAtNode(node, name, "\"name\" property is incorrect (not the node's base name)");
 		}
+	}
+
+	/** data.c data_is_one_string: NUL-terminated, with no other NUL. */
+	private static boolean isOneString(byte[] value) {
+		if (value.length == 0 || value[value.length - 1] != 0) {
+			return false;
+		}
+		for (int i = 0; i < value.length - 1; i++) {
+			if (value[i] == 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String baseName(DtNode node) {
@@ -87,26 +144,45 @@ final class DtcFinisher {
 		return at < 0 ? node.name() : node.name().substring(0, at);
 	}
 
-	/** checks.c duplicate_label: one label on two different nodes or properties. */
+	/** A label written inside a property's value, as an owner of the label. */
+	private record InValue(DtProperty property) {
+	}
+
+	/**
+	 * checks.c duplicate_label: a label belongs to the first node that has it in tree order, else to the first
+	 * property, else to the first value that holds it (get_node_by_label, get_property_by_label, get_marker_label);
+	 * every other holder is an error, which dtc reports at the holder's node.
+	 */
 	private void reportDuplicateLabels(List<DtNode> nodes) {
 		Map<String, Object> owners = new HashMap<>();
+		nodes.forEach(node -> node.labels().forEach(label -> owners.putIfAbsent(label, node)));
+		for (DtNode node : nodes) {
+			node.properties().forEach(p -> p.labels().forEach(label -> owners.putIfAbsent(label, p)));
+		}
+		for (DtNode node : nodes) {
+			node.properties().forEach(p -> p.valueLabels().forEach(label -> owners.putIfAbsent(label, new InValue(p))));
+		}
 		for (DtNode node : nodes) {
 			for (String label : node.labels()) {
-				duplicate(owners, label, node, node, node.definedAt());
+				duplicate(owners.get(label), node, label, node, null);
 			}
 			for (DtProperty property : node.properties()) {
 				for (String label : property.labels()) {
-					duplicate(owners, label, property, node, property.definedAt());
+					duplicate(owners.get(label), property, label, node, property);
+				}
+				for (String label : property.valueLabels()) {
+					duplicate(owners.get(label), new InValue(property), label, node, property);
 				}
 			}
 		}
 	}
 
-	private void duplicate(Map<String, Object> owners, String label, Object owner, DtNode node, SourceRef at) {
-		Object first = owners.putIfAbsent(label, owner);
-		if (first != null && first != owner) {
-			String where = first instanceof DtNode n ? n.path() : "a property";
-			problem(at, node, "Duplicate label '" + label + "' on " + node.path() + " and " + where);
+	private void duplicate(Object owner, Object holder, String label, DtNode node, DtProperty property) {
+		if (!holder.equals(owner)) {
+			String where = owner instanceof DtNode n ? n.path()
+					: owner instanceof DtProperty p ? "property " + p.name() : "a value";
+			problemAtNode(node, property, "Duplicate label '" + label + "' on " + node.path()
+					+ (property == null ? "" : " (property " + property.name() + ")") + " and " + where);
 		}
 	}
 
@@ -146,7 +222,7 @@ final class DtcFinisher {
 		for (PropertyValue.Reference ref : value.references()) {
 			if (!ref.isPath()) {
 				if (resolve(ref.target()) != node) {
-					problem(property.definedAt(), node, name + " is a reference to another node");
+					problemAtNode(node, property, name + " is a reference to another node");
 				}
 				return 0;
 			}
@@ -222,7 +298,7 @@ final class DtcFinisher {
 	private DtNode target(PropertyValue.Reference ref, DtProperty property, DtNode node) {
 		DtNode target = resolve(ref.target());
 		if (target == null) {
-			problem(property.definedAt(), node, "Reference to non-existent node or label \"" + ref.target() + "\"");
+			problemAtNode(node, property, "Reference to non-existent node or label \"" + ref.target() + "\"");
 		}
 		return target;
 	}
@@ -292,6 +368,21 @@ final class DtcFinisher {
 			}
 			phandleOf(node);
 		}
+	}
+
+	/**
+	 * An error dtc's checks report at the node (its first definition): there, and also on the property's own line
+	 * when that is elsewhere (often the board, when the node comes from a .dtsi), where the user has to act.
+	 */
+	private void problemAtNode(DtNode node, DtProperty property, String message) {
+		problem(node.definedAt(), node, message);
+		if (property != null && !sameLine(property.definedAt(), node.definedAt())) {
+			problem(property.definedAt(), node, message);
+		}
+	}
+
+	private static boolean sameLine(SourceRef a, SourceRef b) {
+		return java.util.Objects.equals(a.file(), b.file()) && a.line() == b.line();
 	}
 
 	private void problem(SourceRef at, DtNode node, String message) {

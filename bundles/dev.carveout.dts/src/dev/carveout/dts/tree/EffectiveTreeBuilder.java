@@ -1,11 +1,16 @@
 package dev.carveout.dts.tree;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.eclipse.emf.ecore.EObject;
 
 import dev.carveout.dts.dts.BodyItem;
+import dev.carveout.dts.dts.ByteString;
+import dev.carveout.dts.dts.CellList;
 import dev.carveout.dts.dts.DeleteNode;
 import dev.carveout.dts.dts.DeleteProperty;
 import dev.carveout.dts.dts.Directive;
@@ -41,7 +46,7 @@ public final class EffectiveTreeBuilder {
 	private final Consumer<Finding> problems;
 	private BodyIncluder bodyIncluder = (directive, at, into) -> {
 	};
-	private IncbinFiles incbinFiles = (file, at) -> null;
+	private IncbinFiles incbinFiles = (file, at) -> IncbinFiles.Content.NOT_READ;
 	private boolean rootDefined;
 	private boolean finished;
 	/** The file said /plugin/: dtc makes a fragment of each '&ref { }' the overlay itself cannot resolve. */
@@ -80,7 +85,7 @@ public final class EffectiveTreeBuilder {
 				boolean fresh = isRoot && !rootDefined;
 				target.addLabels(labelNames(definition.getLabels()), fresh);
 				rootDefined |= isRoot;
-				body(target, definition.getBody(), at, fresh);
+				body(target, definition.getBody(), at, new NodeBody(fresh));
 			}
 		} else if (item instanceof OmitIfNoRef omit && omit.getTarget() != null) {
 			DtNode target = resolve(omit.getTarget(), at.locate(omit));
@@ -119,7 +124,7 @@ public final class EffectiveTreeBuilder {
 		}
 		// the root of an overlay exists before its first '/ { }', which then merges into it
 		rootDefined = true;
-		body(fragment.childForMerge(OverlayNames.OVERLAY, where), definition.getBody(), at, true);
+		body(fragment.childForMerge(OverlayNames.OVERLAY, where), definition.getBody(), at, new NodeBody(true));
 	}
 
 	/** The tree as dtc writes it by default (no -@): references resolved, phandles assigned. */
@@ -140,21 +145,28 @@ public final class EffectiveTreeBuilder {
 	}
 
 	/**
-	 * {@code fresh}: this body defines the node for the first time. dtc then keeps a delete of something
+	 * {@code body.fresh()}: this body defines the node for the first time. dtc then keeps a delete of something
 	 * not yet there as a deleted placeholder, which a later definition fills in at that place, and a
-	 * delete of something defined earlier in the same body has no effect.
+	 * delete of something defined earlier in the same body has no effect. The errors of dtc's parser and checks
+	 * that concern one body's items are reported here (see {@link NodeBody}).
 	 */
-	private void body(DtNode node, List<BodyItem> items, Locator at, boolean fresh) {
+	private void body(DtNode node, List<BodyItem> items, Locator at, NodeBody body) {
+		boolean fresh = body.fresh();
 		int properties = 0;
 		for (BodyItem item : items) {
 			if (item instanceof Property property) {
 				if (++properties > InputLimit.PROPERTIES_PER_NODE.value()) {
 					throw stop(InputLimit.PROPERTIES_PER_NODE, node.path(), at.locate(property));
 				}
-				incbins(property.getValues(), at);
+				SourceRef where = at.locate(property);
+				orderOf(body, where);
+				SourceRef earlier = body.earlierProperty(property.getName(), where);
+				if (earlier != null) {
+					problem(earlier, "Duplicate property name " + property.getName() + " in " + node.path());
+				}
 				PropertyValue value;
 				try {
-					value = ValueEncoder.encode(property.getValues());
+					value = ValueEncoder.encode(property.getValues(), incbins(property.getValues(), at));
 				} catch (UnknownValueException e) {
 					value = null;
 					if (e.invalid() != null) {
@@ -162,34 +174,52 @@ public final class EffectiveTreeBuilder {
 					}
 				}
 				if (value != null && value.length() > InputLimit.PROPERTY_SIZE.value()) {
-					throw stop(InputLimit.PROPERTY_SIZE, property.getName(), at.locate(property));
+					throw stop(InputLimit.PROPERTY_SIZE, property.getName(), where);
 				}
-				node.setProperty(property.getName(), value, at.locate(property), labelNames(property.getLabels()));
+				node.setProperty(property.getName(), value, where, labelNames(property.getLabels()))
+						.setValueLabels(valueLabels(property.getValues()));
 			} else if (item instanceof Node child) {
+				if (body.repeatsChild(child.getName())) {
+					problem(at.locate(child), "Duplicate node name " + child.getName() + " in " + node.path());
+				}
+				body.subnode();
 				boolean newChild = !node.hasChildEntry(child.getName());
 				DtNode merged = node.childForMerge(child.getName(), at.locate(child));
 				merged.addLabels(labelNames(child.getLabels()), newChild);
 				if (child.isOmitIfNoRef()) {
 					merged.markOmitIfUnreferenced();
 				}
-				body(merged, child.getBody(), at, newChild);
+				body(merged, child.getBody(), at, new NodeBody(newChild));
 			} else if (item instanceof DeleteProperty delete) {
+				orderOf(body, at.locate(delete));
 				if (fresh) {
 					node.deletedPropertyPlaceholder(delete.getName(), at.locate(delete));
 				} else {
 					node.deleteProperty(delete.getName());
 				}
 			} else if (item instanceof DeleteNode delete && delete.getName() != null && fresh) {
+				body.subnode();
+				if (body.deletesEarlierChild(delete.getName())) {
+					problem(at.locate(delete), "Duplicate node name " + delete.getName() + " in " + node.path());
+				}
 				node.deletedChildPlaceholder(delete.getName(), at.locate(delete));
 			} else if (item instanceof DeleteNode delete) {
+				body.subnode();
 				DtNode target = delete.getName() != null ? node.child(delete.getName())
 						: resolve(delete.getTarget(), at.locate(delete));
 				if (target != null) {
 					target.delete();
 				}
 			} else if (item instanceof Directive directive) {
-				bodyIncluder.include(directive, at, (included, locator) -> body(node, included, locator, fresh));
+				bodyIncluder.include(directive, at, (included, locator) -> body(node, included, locator, body));
 			}
+		}
+	}
+
+	/** dtc-parser.y's subnodes rule: a property or /delete-property/ after a subnode of the same body. */
+	private void orderOf(NodeBody body, SourceRef at) {
+		if (body.subnodeSeen()) {
+			problem(at, "Properties must precede subnodes");
 		}
 	}
 
@@ -206,16 +236,41 @@ public final class EffectiveTreeBuilder {
 		return labels.stream().map(References::label).toList();
 	}
 
-	private void incbins(List<Value> values, Locator at) {
+	/**
+	 * The bytes of each /incbin/ of a property's values, read as dtc reads them; a file that cannot be read is an
+	 * error on its line and leaves the value unknown.
+	 */
+	private Map<IncBin, byte[]> incbins(List<Value> values, Locator at) {
+		Map<IncBin, byte[]> bytes = new HashMap<>();
 		for (Value value : values) {
 			if (value.getData() instanceof IncBin incbin && incbin.getFile() != null) {
 				SourceRef where = at.locate(incbin);
-				String problem = incbinFiles.problem(incbin.getFile(), where);
-				if (problem != null) {
-					problems.accept(new Finding(InputLimit.RULE_ID, Severity.ERROR, problem, where, null));
+				IncbinFiles.Content content = incbinFiles.read(incbin.getFile(), where);
+				if (content.problem() != null) {
+					problems.accept(new Finding(InputLimit.RULE_ID, Severity.ERROR, content.problem(), where, null));
+				} else if (content.bytes() != null) {
+					bytes.put(incbin, content.bytes());
 				}
 			}
 		}
+		return bytes;
+	}
+
+	/** Labels inside a value ("reg = <0 start: 0x1000>;"): dtc's LABEL markers, which duplicate_label checks too. */
+	private static List<String> valueLabels(List<Value> values) {
+		List<String> labels = new ArrayList<>();
+		for (Value value : values) {
+			value.getLabels().forEach(l -> labels.add(References.label(l)));
+			if (value.getData() instanceof CellList cells) {
+				cells.getCells().stream().filter(Label.class::isInstance)
+						.forEach(l -> labels.add(References.label((Label) l)));
+			} else if (value.getData() instanceof ByteString bytes) {
+				bytes.getItems().stream().filter(Label.class::isInstance)
+						.forEach(l -> labels.add(References.label((Label) l)));
+			}
+			value.getEndLabels().forEach(l -> labels.add(References.label(l)));
+		}
+		return labels;
 	}
 
 	/** A limit stops the board: one input error where it was hit. */

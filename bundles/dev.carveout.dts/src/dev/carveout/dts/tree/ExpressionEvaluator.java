@@ -15,11 +15,16 @@ public final class ExpressionEvaluator {
 	}
 
 	public static long evaluate(Expression e) throws UnknownValueException {
-		if (e instanceof Literal literal) {
-			return Literals.integer(literal.getValue());
-		}
-		if (e instanceof CharLiteral c) {
-			return Literals.character(c.getValue());
+		try {
+			if (e instanceof Literal literal) {
+				return Literals.integer(literal.getValue());
+			}
+			if (e instanceof CharLiteral c) {
+				return Literals.character(c.getValue());
+			}
+		} catch (UnknownValueException bad) {
+			// a literal dtc's lexer refuses stops dtc: an error at the literal, not merely an unknown value
+			throw new UnknownValueException(bad.getMessage(), e);
 		}
 		if (e instanceof Unary u) {
 			long v = evaluate(u.getOperand());
@@ -30,7 +35,11 @@ public final class ExpressionEvaluator {
 			};
 		}
 		if (e instanceof Conditional c) {
-			return evaluate(c.getCondition()) != 0 ? evaluate(c.getThen()) : evaluate(c.getElse());
+			// dtc's parser computes every operand before it chooses: an error in the branch not taken stops it too
+			long condition = evaluate(c.getCondition());
+			long then = evaluate(c.getThen());
+			long otherwise = evaluate(c.getElse());
+			return condition != 0 ? then : otherwise;
 		}
 		if (e instanceof Binary b) {
 			return binary(b);
@@ -47,16 +56,13 @@ public final class ExpressionEvaluator {
 	}
 
 	private static long binary(Binary b) throws UnknownValueException {
+		// both sides are computed, && and || too: dtc's parser reduces each operand before the operator, so a
+		// division by zero on the side C would skip is still dtc's error
 		long l = evaluate(b.getLeft());
-		// && and || do not evaluate their right side when the left decides, as in C.
-		if (b.getOp().equals("&&")) {
-			return l != 0 && evaluate(b.getRight()) != 0 ? 1 : 0;
-		}
-		if (b.getOp().equals("||")) {
-			return l != 0 || evaluate(b.getRight()) != 0 ? 1 : 0;
-		}
 		long r = evaluate(b.getRight());
 		return switch (b.getOp()) {
+			case "&&" -> l != 0 && r != 0 ? 1 : 0;
+			case "||" -> l != 0 || r != 0 ? 1 : 0;
 			case "|" -> l | r;
 			case "^" -> l ^ r;
 			case "&" -> l & r;

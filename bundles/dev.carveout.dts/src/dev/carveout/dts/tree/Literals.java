@@ -2,6 +2,8 @@ package dev.carveout.dts.tree;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** dtc's literal syntax: integers with C prefixes and suffixes, character and string escapes (util.c). */
 public final class Literals {
@@ -9,9 +11,20 @@ public final class Literals {
 	private Literals() {
 	}
 
-	/** "0x1f", "017", "42", optionally with U, L, UL, LL or ULL; unsigned 64-bit. */
+	/** dtc-lexer.l's integer token: decimal or octal digits, or 0x hex digits, then one of its suffixes. */
+	private static final Pattern DTC_INTEGER = Pattern.compile("([0-9]+|0[xX][0-9a-fA-F]+)(U|L|UL|LL|ULL)?");
+
+	/**
+	 * "0x1f", "017", "42", optionally with U, L, UL, LL or ULL; unsigned 64-bit. What dtc refuses is refused with
+	 * its words: a word its lexer would split ("5LU", "5u", "0x1g": dtc's "syntax error"), octal digits 8 or 9
+	 * ("Bad integer literal") and values past 64 bits ("out of range").
+	 */
 	public static long integer(String text) throws UnknownValueException {
-		String digits = text.replaceFirst("(?i)(u|l|ul|lu|ll|ull|llu)$", "");
+		Matcher m = DTC_INTEGER.matcher(text);
+		if (!m.matches()) {
+			throw new UnknownValueException("syntax error: '" + text + "' is not an integer literal");
+		}
+		String digits = m.group(1);
 		int radix = 10;
 		if (digits.length() > 2 && (digits.startsWith("0x") || digits.startsWith("0X"))) {
 			radix = 16;
@@ -20,18 +33,24 @@ public final class Literals {
 			radix = 8;
 			digits = digits.substring(1);
 		}
+		if (radix == 8 && (digits.indexOf('8') >= 0 || digits.indexOf('9') >= 0)) {
+			throw new UnknownValueException("Bad integer literal '" + text + "'");
+		}
 		try {
 			return Long.parseUnsignedLong(digits, radix);
 		} catch (NumberFormatException e) {
-			throw new UnknownValueException("invalid integer literal " + text);
+			throw new UnknownValueException("Integer literal '" + text + "' out of range");
 		}
 	}
 
 	/** "'a'" or "'\n'" (quotes included). */
 	public static long character(String quoted) throws UnknownValueException {
 		byte[] bytes = unescape(quoted.substring(1, quoted.length() - 1));
-		if (bytes.length != 1) {
-			throw new UnknownValueException("character literal must be one character: " + quoted);
+		if (bytes.length == 0) {
+			throw new UnknownValueException("Empty character literal");
+		}
+		if (bytes.length > 1) {
+			throw new UnknownValueException("Character literal has " + bytes.length + " characters instead of 1");
 		}
 		return bytes[0];
 	}

@@ -3,6 +3,7 @@ package dev.carveout.dts.tree;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.carveout.dts.dts.ByteChunk;
 import dev.carveout.dts.dts.ByteItem;
@@ -23,12 +24,20 @@ public final class ValueEncoder {
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 	private final List<PropertyValue.Reference> references = new ArrayList<>();
+	/** The bytes of the files the values' /incbin/s name, as read; an /incbin/ without them is unknown. */
+	private final Map<IncBin, byte[]> incbinFiles;
 
-	private ValueEncoder() {
+	private ValueEncoder(Map<IncBin, byte[]> incbinFiles) {
+		this.incbinFiles = incbinFiles;
 	}
 
 	public static PropertyValue encode(List<Value> values) throws UnknownValueException {
-		ValueEncoder encoder = new ValueEncoder();
+		return encode(values, Map.of());
+	}
+
+	/** {@link #encode(List)} with the contents of the files the values' /incbin/s name. */
+	public static PropertyValue encode(List<Value> values, Map<IncBin, byte[]> incbinFiles) throws UnknownValueException {
+		ValueEncoder encoder = new ValueEncoder(incbinFiles);
 		for (Value value : values) {
 			encoder.data(value.getData());
 		}
@@ -58,15 +67,41 @@ public final class ValueEncoder {
 			references.add(new PropertyValue.Reference(out.size(), References.target(ref.getTarget()), true));
 		} else if (data instanceof MacroData macro) {
 			throw new UnknownValueException("macro " + macro.getCall().getName() + " is not expanded");
-		} else if (data instanceof IncBin) {
-			throw new UnknownValueException("/incbin/ is not read");
+		} else if (data instanceof IncBin incbin) {
+			incbin(incbin);
 		}
 	}
 
+	/**
+	 * dtc-parser.y's DT_INCBIN: from the offset (past the end: nothing), at most the length (all when it is absent,
+	 * or -1 as dtc's data_copy_file reads it), as many bytes as the file has.
+	 */
+	private void incbin(IncBin incbin) throws UnknownValueException {
+		byte[] file = incbinFiles.get(incbin);
+		if (file == null) {
+			throw new UnknownValueException("/incbin/ is not read");
+		}
+		long offset = incbin.getOffset() == null ? 0 : ExpressionEvaluator.evaluate(incbin.getOffset());
+		long length = incbin.getLength() == null ? -1 : ExpressionEvaluator.evaluate(incbin.getLength());
+		if (Long.compareUnsigned(offset, file.length) >= 0) {
+			return;
+		}
+		long available = file.length - offset;
+		int count = (int) (length == -1 || Long.compareUnsigned(length, available) > 0 ? available : length);
+		out.write(file, (int) offset, count);
+	}
+
 	private void cells(CellList list) throws UnknownValueException {
-		int bits = list.getBits() == null ? 32 : (int) Literals.integer(list.getBits());
+		long bits = 32;
+		if (list.getBits() != null) {
+			try {
+				bits = Literals.integer(list.getBits());
+			} catch (UnknownValueException e) {
+				throw new UnknownValueException(e.getMessage(), list);
+			}
+		}
 		if (bits != 8 && bits != 16 && bits != 32 && bits != 64) {
-			throw new UnknownValueException("/bits/ must be 8, 16, 32 or 64");
+			throw new UnknownValueException("Array elements must be 8, 16, 32 or 64-bits", list);
 		}
 		for (Cell cell : list.getCells()) {
 			if (cell instanceof Label) {
@@ -74,14 +109,28 @@ public final class ValueEncoder {
 			}
 			if (cell instanceof dev.carveout.dts.dts.Reference ref) {
 				if (bits != 32) {
-					throw new UnknownValueException("references are only allowed in 32-bit cell arrays");
+					throw new UnknownValueException("References are only allowed in arrays with 32-bit elements.", ref);
 				}
 				references.add(new PropertyValue.Reference(out.size(), References.target(ref), false));
 				write(0xffffffffL, 32);
 			} else {
-				write(ExpressionEvaluator.evaluate((Expression) cell), bits);
+				write(inRange(ExpressionEvaluator.evaluate((Expression) cell), (int) bits, cell), (int) bits);
 			}
 		}
+	}
+
+	/**
+	 * dtc-parser.y's arrayprefix: a value whose bits above the element's are neither all zero nor all one (a negative
+	 * number sign-extended) is dtc 1.6.1's error "Value out of range".
+	 */
+	private static long inRange(long value, int bits, Cell cell) throws UnknownValueException {
+		if (bits < 64) {
+			long mask = (1L << bits) - 1;
+			if (Long.compareUnsigned(value, mask) > 0 && (value | mask) != -1L) {
+				throw new UnknownValueException("Value out of range for " + bits + "-bit array element", cell);
+			}
+		}
+		return value;
 	}
 
 	private void write(long value, int bits) {

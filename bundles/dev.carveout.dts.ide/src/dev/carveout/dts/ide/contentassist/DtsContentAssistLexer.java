@@ -24,6 +24,9 @@ public class DtsContentAssistLexer extends InternalDtsLexer {
 			return;
 		}
 		state.channel = Token.DEFAULT_CHANNEL;
+		// RULE_PP_LINE and NumberSign are constants of the generated lexer, compiled into this class: a grammar
+		// change that renumbers tokens (a new keyword) needs this class compiled again, which an incremental build
+		// that sees no change here does not do
 		state.type = PreprocessorLines.lexHash(input, RULE_PP_LINE, NumberSign);
 	}
 }
