@@ -22,7 +22,8 @@ record CheckOptions(List<BoardArgument> boards, CheckSettings settings, String f
 			  --kernel-tree KSRC       kbuild's include paths of a kernel tree
 			  --all-boards ARCH        with --kernel-tree: check every arch/ARCH/boot/dts/**/*.dts and every
 			                           composite the Makefiles declare (name-dtbs :=), a summary line each
-			  --stats                  print the boards checked, the time and the peak heap to stderr at the end
+			  --stats                  print the boards checked, the time, the peak heap and the segments parsed
+			                           (not taken from the parse cache) to stderr at the end
 			  --format text|json|sarif dtc-style lines (default), one JSON object per board (JSON Lines), or one
 			                           SARIF 2.1.0 log for all boards with the quick fixes (for code scanning)
 			  --rule ID=off|info|warning|error   change a rule's severity

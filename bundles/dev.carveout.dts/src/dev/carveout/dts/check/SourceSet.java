@@ -67,6 +67,7 @@ final class SourceSet {
 	private long inputSize;
 
 	private static final OperationCanceledManager CANCELLATION = new OperationCanceledManager();
+	private static final SegmentCache SEGMENTS = SegmentCache.SHARED;
 	private final CancelIndicator cancel;
 
 	SourceSet(SourceOverlay overlay, List<Path> includeDirs, List<Finding> findings) {
@@ -103,26 +104,56 @@ final class SourceSet {
 		}
 		usage = unit.usage();
 		inputSize = unit.text().length();
-		// Xtext's IParser takes no CancelIndicator: the parse of one board runs to its end (tens of ms on the largest).
-		IParseResult result = parser.parse(new StringReader(unit.text()));
-		CANCELLATION.checkCanceled(cancel);
-		for (INode error : errorsUpToALimit(result)) {
-			report(board, rule(error), Severity.ERROR, error.getSyntaxErrorMessage().getMessage(),
-					unit.origins().originOf(LimitSyntaxErrors.offset(error)));
-		}
+		List<ParsedItems> parsed = parseSegments(board, unit);
 		reportIncludedErrors();
 		EffectiveTreeBuilder builder = new EffectiveTreeBuilder(findings::add);
 		builder.setBodyIncluder(this::includeInBody);
 		builder.setIncbinFiles(this::incbinContent);
 		try {
-			if (result.getRootASTElement() instanceof DtsFile dts) {
-				add(dts, new OriginLocator(unit.origins()), builder);
+			for (ParsedItems items : parsed) {
+				add(items.dts(), items.locator(), builder);
 			}
 		} catch (LimitExceeded e) {
 			return null; // reported where it was hit
 		}
 		DtTree tree = builder.finish(generateSymbols);
 		return new TranslationUnit(board, tree, Set.copyOf(files), unit);
+	}
+
+	/** Top-level items parsed from one stretch of the part's text, and where they are in the sources. */
+	private record ParsedItems(DtsFile dts, Locator locator) {
+	}
+
+	/**
+	 * The part's items, from its segments' parses in the shared {@link SegmentCache}; when a segment has a syntax
+	 * error, from a parse of the whole text, as before segments: a parser recovering from an error reads across
+	 * item boundaries (a missing '}' takes the items after it into the node), so only the whole text gives dtc's
+	 * errors at their places. The syntax errors are reported here.
+	 */
+	private List<ParsedItems> parseSegments(Path board, PreprocessedUnit unit) {
+		List<ParsedItems> parsed = new ArrayList<>();
+		for (Segment segment : SegmentCutter.cut(unit.text(), unit.origins())) {
+			// Xtext's IParser takes no CancelIndicator: a segment's parse runs to its end (tens of ms on the largest).
+			IParseResult result = SEGMENTS.parse(segment.text(unit.text()), segment.file(), parser);
+			CANCELLATION.checkCanceled(cancel);
+			if (result.hasSyntaxErrors() || !(result.getRootASTElement() instanceof DtsFile dts)) {
+				return parseWhole(board, unit);
+			}
+			parsed.add(new ParsedItems(dts, new OriginLocator(unit.origins(), segment.start())));
+		}
+		return parsed;
+	}
+
+	private List<ParsedItems> parseWhole(Path board, PreprocessedUnit unit) {
+		IParseResult result = parser.parse(new StringReader(unit.text()));
+		CANCELLATION.checkCanceled(cancel);
+		for (INode error : errorsUpToALimit(result)) {
+			report(board, rule(error), Severity.ERROR, error.getSyntaxErrorMessage().getMessage(),
+					unit.origins().originOf(LimitSyntaxErrors.offset(error)));
+		}
+		return result.getRootASTElement() instanceof DtsFile dts
+				? List.of(new ParsedItems(dts, new OriginLocator(unit.origins(), 0)))
+				: List.of();
 	}
 
 	/** A limit the parser's nesting guard hit is an input problem, not a syntax error. */
