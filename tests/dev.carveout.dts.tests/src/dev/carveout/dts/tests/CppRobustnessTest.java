@@ -32,7 +32,7 @@ class CppRobustnessTest {
 			"macro names must be identifiers", "\"defined\" cannot be used as a macro name", "duplicate macro parameter \".*\"",
 			"expected (parameter name|',' or '\\)'), found \".*\"", "'##' cannot appear at either end of a macro expansion",
 			"operator \"defined\" requires an identifier", "operator \".*\" requires a header-name",
-			"#\\w+ expects \"FILENAME\" or <FILENAME>", ".*: No such file or directory \\(searched: .*\\)",
+			"#\\w+ expects \"FILENAME\" or <FILENAME>", "empty filename in #\\w+", ".*: No such file or directory \\(searched: .*\\)",
 			"macro \".*\" (requires \\d+ arguments, but only \\d+ given|passed \\d+ arguments, but takes just \\d+)")
 			.stream().map(Pattern::compile).toList();
 
