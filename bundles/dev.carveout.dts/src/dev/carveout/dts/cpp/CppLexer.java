@@ -16,6 +16,12 @@ import dev.carveout.memmap.Severity;
  */
 final class CppLexer {
 
+	/**
+	 * NUL warnings kept per file. cpp warns at each run of NULs; a UTF-16 file has one per character, and past the
+	 * first hundred more would only flood the findings and the editor's markers.
+	 */
+	static final int NUL_WARNINGS = 100;
+
 	/** Identifier spellings shared by all files, so the macro table's lookups hit cached hash codes. */
 	private static final ConcurrentHashMap<String, String> NAMES = new ConcurrentHashMap<>();
 
@@ -250,6 +256,7 @@ final class CppLexer {
 		private int[] problemOffsets = new int[0];
 		private String[] problems = new String[0];
 		private Severity[] problemSeverities = new Severity[0];
+		private int nulWarnings;
 
 		Run(Path path, String content, char[] text, String textString, int[] physical, int[] lineStarts) {
 			this.path = path;
@@ -305,7 +312,7 @@ final class CppLexer {
 				}
 				if (c == '\0') {
 					// as GNU cpp: a run of NULs outside literals is whitespace, with one warning
-					problem(i, Severity.WARNING, "null character(s) ignored");
+					nulWarning(i, "null character(s) ignored");
 					while (i < n && t[i] == '\0') {
 						i++;
 					}
@@ -314,7 +321,7 @@ final class CppLexer {
 				}
 				int e = scanToken(t, i, n, kindOut);
 				if ((c == '"' || c == '\'') && indexOfNul(i, e) >= 0) {
-					problem(i, Severity.WARNING, "null character(s) preserved in literal");
+					nulWarning(i, "null character(s) preserved in literal");
 				}
 				add(kindOut[0], (bol ? Tok.BOL : 0) | (white ? Tok.PREV_WHITE : 0), i, e);
 				bol = false;
@@ -363,6 +370,12 @@ final class CppLexer {
 				names[count] = punctuator(t, s, e);
 			}
 			count++;
+		}
+
+		private void nulWarning(int offset, String message) {
+			if (nulWarnings++ < NUL_WARNINGS) {
+				problem(offset, Severity.WARNING, message);
+			}
 		}
 
 		private void problem(int offset, Severity severity, String message) {
