@@ -4,14 +4,23 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.carveout.memmap.Severity;
+
 /**
  * Cuts a file into preprocessing tokens the way GNU cpp does with {@code -x assembler-with-cpp}: backslash-newlines
  * spliced first, comments ({@code /* *}{@code /} and {@code //}) turned into whitespace, and a quote that is not
  * closed on its line yields one "other" token running to the end of the line instead of an error (that is how
  * assembler mode treats apostrophes, and why a comment after one is not a comment). Digraphs are not recognized;
- * DeviceTree sources do not use them.
+ * DeviceTree sources do not use them. A NUL character is whitespace, and stays in a literal, each with GNU cpp's
+ * warning.
  */
 final class CppLexer {
+
+	/**
+	 * NUL warnings kept per file. cpp warns at each run of NULs; a UTF-16 file has one per character, and past the
+	 * first hundred more would only flood the findings and the editor's markers.
+	 */
+	static final int NUL_WARNINGS = 100;
 
 	/** Identifier spellings shared by all files, so the macro table's lookups hit cached hash codes. */
 	private static final ConcurrentHashMap<String, String> NAMES = new ConcurrentHashMap<>();
@@ -246,6 +255,8 @@ final class CppLexer {
 		private String[] names;
 		private int[] problemOffsets = new int[0];
 		private String[] problems = new String[0];
+		private Severity[] problemSeverities = new Severity[0];
+		private int nulWarnings;
 
 		Run(Path path, String content, char[] text, String textString, int[] physical, int[] lineStarts) {
 			this.path = path;
@@ -284,7 +295,7 @@ final class CppLexer {
 				if (c == '/' && i + 1 < n && t[i + 1] == '*') {
 					int close = indexOfCommentEnd(i + 2, n);
 					if (close < 0) {
-						problem(i, "unterminated comment");
+						problem(i, Severity.ERROR, "unterminated comment");
 						i = n;
 					} else {
 						i = close + 2;
@@ -299,7 +310,19 @@ final class CppLexer {
 					white = true;
 					continue;
 				}
+				if (c == '\0') {
+					// as GNU cpp: a run of NULs outside literals is whitespace, with one warning
+					nulWarning(i, "null character(s) ignored");
+					while (i < n && t[i] == '\0') {
+						i++;
+					}
+					white = true;
+					continue;
+				}
 				int e = scanToken(t, i, n, kindOut);
+				if ((c == '"' || c == '\'') && indexOfNul(i, e) >= 0) {
+					nulWarning(i, "null character(s) preserved in literal");
+				}
 				add(kindOut[0], (bol ? Tok.BOL : 0) | (white ? Tok.PREV_WHITE : 0), i, e);
 				bol = false;
 				white = false;
@@ -307,7 +330,16 @@ final class CppLexer {
 			}
 			return new LexedFile(path, content, textString, physical, lineStarts, count, Arrays.copyOf(kind, count),
 					Arrays.copyOf(flags, count), Arrays.copyOf(start, count), Arrays.copyOf(end, count),
-					Arrays.copyOf(names, count), problemOffsets, problems);
+					Arrays.copyOf(names, count), problemOffsets, problems, problemSeverities);
+		}
+
+		private int indexOfNul(int from, int to) {
+			for (int j = from; j < to; j++) {
+				if (t[j] == '\0') {
+					return j;
+				}
+			}
+			return -1;
 		}
 
 		private int indexOfCommentEnd(int from, int n) {
@@ -340,11 +372,19 @@ final class CppLexer {
 			count++;
 		}
 
-		private void problem(int offset, String message) {
+		private void nulWarning(int offset, String message) {
+			if (nulWarnings++ < NUL_WARNINGS) {
+				problem(offset, Severity.WARNING, message);
+			}
+		}
+
+		private void problem(int offset, Severity severity, String message) {
 			problemOffsets = Arrays.copyOf(problemOffsets, problemOffsets.length + 1);
 			problems = Arrays.copyOf(problems, problems.length + 1);
+			problemSeverities = Arrays.copyOf(problemSeverities, problemSeverities.length + 1);
 			problemOffsets[problemOffsets.length - 1] = offset;
 			problems[problems.length - 1] = message;
+			problemSeverities[problemSeverities.length - 1] = severity;
 		}
 	}
 }

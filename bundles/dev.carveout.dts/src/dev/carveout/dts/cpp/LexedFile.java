@@ -3,6 +3,8 @@ package dev.carveout.dts.cpp;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import dev.carveout.memmap.Severity;
+
 /**
  * One file cut into preprocessing tokens, once, then shared by every board that includes it (see
  * {@link LexCache}); never changed after lexing. Tokens live in parallel arrays instead of objects so that
@@ -29,12 +31,14 @@ final class LexedFile {
 	final int[] end;
 	/** Spelling of NAME and PUNCT tokens (names interned, punctuators the lexer's constants); null otherwise. */
 	final String[] names;
-	/** Problems found while lexing (unterminated comment), as offsets and messages. */
+	/** Problems found while lexing (unterminated comment, NUL characters), as offsets, messages and severities. */
 	final int[] problemOffsets;
 	final String[] problems;
+	final Severity[] problemSeverities;
 
 	LexedFile(Path path, String content, String text, int[] physical, int[] lineStarts, int count, byte[] kind,
-			byte[] flags, int[] start, int[] end, String[] names, int[] problemOffsets, String[] problems) {
+			byte[] flags, int[] start, int[] end, String[] names, int[] problemOffsets, String[] problems,
+			Severity[] problemSeverities) {
 		this.path = path;
 		this.content = content;
 		this.text = text;
@@ -48,6 +52,7 @@ final class LexedFile {
 		this.names = names;
 		this.problemOffsets = problemOffsets;
 		this.problems = problems;
+		this.problemSeverities = problemSeverities;
 	}
 
 	/**
@@ -58,6 +63,10 @@ final class LexedFile {
 
 	/** The macro defined by tokens [from, to) of a #define line, parsed once per file. */
 	Macro macroAt(int from, int to) throws MacroParser.BadDefinition {
+		if (from >= to) {
+			// "#define" with no name: nothing to cache, and at the end of the file no token at index from
+			return MacroParser.parse(this, from, to);
+		}
 		Macro[] known = definitions;
 		if (known == null) {
 			known = new Macro[count];

@@ -222,7 +222,7 @@ final class PreprocessorRun {
 		files.add(path);
 		fileStack.add(new FileState(ctx, dirIndex));
 		for (int i = 0; i < lf.problems.length; i++) {
-			diagnostics.add(new CppDiagnostic(Severity.ERROR, lf.problems[i], ctx.origin(lf.problemOffsets[i], null)));
+			diagnostics.add(new CppDiagnostic(lf.problemSeverities[i], lf.problems[i], ctx.origin(lf.problemOffsets[i], null)));
 		}
 	}
 
@@ -582,7 +582,8 @@ final class PreprocessorRun {
 			if (!nextNonPadding().is(")")) {
 				return null;
 			}
-			return config.includeSearch.find(name, angled, next, fs.ctx.path, fs.dirIndex).file() != null;
+			name = cString(name);
+			return !name.isEmpty() && config.includeSearch.find(name, angled, next, fs.ctx.path, fs.dirIndex).file() != null;
 		} finally {
 			preventExpansion--;
 		}
@@ -637,8 +638,13 @@ final class PreprocessorRun {
 				}
 			}
 		}
-		if (name == null || name.isEmpty()) {
+		if (name == null) {
 			error("#" + directive + " expects \"FILENAME\" or <FILENAME>", at(fs, hash));
+			return;
+		}
+		name = cString(name);
+		if (name.isEmpty()) {
+			error("empty filename in #" + directive, at(fs, hash));
 			return;
 		}
 		if (!usage.within(InputLimit.INCLUDE_DEPTH, fileStack.size() + 1L)) {
@@ -672,6 +678,15 @@ final class PreprocessorRun {
 			return;
 		}
 		pushFile(found, content, at(fs, hash), foundDir);
+	}
+
+	/**
+	 * A header name as GNU cpp hands it to the file system: a C string, so it ends at its first NUL (the lexer has
+	 * warned "null character(s) preserved in literal"); a Java Path refuses a NUL.
+	 */
+	private static String cString(String name) {
+		int nul = name.indexOf('\0');
+		return nul < 0 ? name : name.substring(0, nul);
 	}
 
 	// ---------------------------------------------------------------- macro expansion

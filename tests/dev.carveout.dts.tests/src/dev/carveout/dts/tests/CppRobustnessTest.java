@@ -1,5 +1,6 @@
 package dev.carveout.dts.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class CppRobustnessTest {
 			"macro names must be identifiers", "\"defined\" cannot be used as a macro name", "duplicate macro parameter \".*\"",
 			"expected (parameter name|',' or '\\)'), found \".*\"", "'##' cannot appear at either end of a macro expansion",
 			"operator \"defined\" requires an identifier", "operator \".*\" requires a header-name",
-			"#\\w+ expects \"FILENAME\" or <FILENAME>", ".*: No such file or directory \\(searched: .*\\)",
+			"#\\w+ expects \"FILENAME\" or <FILENAME>", "empty filename in #\\w+", ".*: No such file or directory \\(searched: .*\\)",
 			"macro \".*\" (requires \\d+ arguments, but only \\d+ given|passed \\d+ arguments, but takes just \\d+)")
 			.stream().map(Pattern::compile).toList();
 
@@ -86,6 +87,20 @@ class CppRobustnessTest {
 				assertNotNull(unit.origins().originOf(offset), text::toString);
 			}
 		}
+	}
+
+	/**
+	 * A board saved as UTF-16 has a NUL beside every character: cpp warns at each, we keep the first hundred, so
+	 * the findings and the editor's markers stay a readable size.
+	 */
+	@Test
+	void aUtf16BoardGivesAHundredNulWarningsNotOneAPerCharacter() {
+		String utf16 = new String(BOARD.getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+				java.nio.charset.StandardCharsets.ISO_8859_1);
+		PreprocessedUnit unit = new MemorySources().file("main.dts", utf16).run("main.dts");
+		List<CppDiagnostic> nuls = unit.diagnostics().stream().filter(d -> d.message().startsWith("null character(s)")).toList();
+		assertEquals(100, nuls.size(), () -> unit.diagnostics().size() + " diagnostics");
+		assertTrue(nuls.stream().allMatch(d -> d.at() != null && d.at().file().endsWith("main.dts")), nuls::toString);
 	}
 
 	@Test

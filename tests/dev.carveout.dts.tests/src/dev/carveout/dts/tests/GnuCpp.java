@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs GNU cpp the way kbuild does for DeviceTree sources, without line markers, and compares outputs word by word. */
 final class GnuCpp {
@@ -23,6 +25,30 @@ final class GnuCpp {
 			throw new IOException("cpp failed (rc " + rc + ") on " + board);
 		}
 		return out;
+	}
+
+	/** cpp's output and its diagnostics, each as "file:line: severity: message" ("fatal error" is an error). */
+	record Outcome(String out, List<String> diagnostics) {
+	}
+
+	private static final Pattern DIAGNOSTIC = Pattern.compile("^(.+?):(\\d+):\\d+: (warning|error|fatal error): (.*)$");
+
+	/** Runs cpp as kbuild does on {@code main} in {@code dir} (include directory dir/include), whatever it exits with. */
+	static Outcome outcome(Path dir, String main) throws IOException, InterruptedException {
+		Process p = new ProcessBuilder("cpp", "-nostdinc", "-I", "include", "-undef", "-D__DTS__", "-x",
+				"assembler-with-cpp", "-P", main).directory(dir.toFile()).start();
+		p.getOutputStream().close();
+		byte[] err = p.getErrorStream().readAllBytes();
+		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		p.waitFor();
+		List<String> diagnostics = new ArrayList<>();
+		for (String line : new String(err, StandardCharsets.UTF_8).split("\n")) {
+			Matcher m = DIAGNOSTIC.matcher(line);
+			if (m.matches()) {
+				diagnostics.add(m.group(1) + ":" + m.group(2) + ": " + m.group(3).replace("fatal ", "") + ": " + m.group(4));
+			}
+		}
+		return new Outcome(out, diagnostics);
 	}
 
 	/**

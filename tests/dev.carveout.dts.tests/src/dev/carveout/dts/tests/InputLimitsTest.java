@@ -72,6 +72,32 @@ class InputLimitsTest {
 		inputError(boards.check(board), board, 37, "macro D0 expands past");
 	}
 
+	/**
+	 * Each #if line's expansion stays under the per-expansion limit (about 50,000 tokens, 2^13 doublings), so only
+	 * their sum stops the board: at one of the later #if lines, never at the first ten.
+	 */
+	@Test
+	void manyExpansionsEachUnderTheirLimitStopAtTheBoardsTokenBudget() {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < 13; i++) {
+			text.append("#define D").append(i).append(" (D").append(i + 1).append("+D").append(i + 1).append(")\n");
+		}
+		text.append("#define D13 1\n");
+		int firstIf = 15;
+		int ifs = 40;
+		text.append("#if D0\n#endif\n".repeat(ifs)).append("/dts-v1/;\n/ { };\n");
+		Boards boards = new Boards(dir);
+		Path board = boards.write("many.dts", text.toString());
+		CheckResult result = boards.check(board);
+		Finding budget = inputError(result, board, result.findings().stream()
+				.filter(f -> f.message().contains("of the board past")).mapToInt(f -> f.at().line()).findFirst().orElse(-1),
+				"macro expansions of the board past " + InputLimit.MACRO_TOKENS_PER_BOARD.value() + " tokens");
+		int ifIndex = (budget.at().line() - firstIf) / 2;
+		assertTrue((budget.at().line() - firstIf) % 2 == 0 && ifIndex >= 10 && ifIndex < ifs, budget::toString);
+		assertTrue(result.findings().stream().noneMatch(f -> f.message().contains("expands past")), result.findings()::toString);
+		assertNull(result.tree(), "the board stops at the limit");
+	}
+
 	@Test
 	void aChainOfMacrosStopsAtTheNestingLimit() {
 		StringBuilder text = new StringBuilder();

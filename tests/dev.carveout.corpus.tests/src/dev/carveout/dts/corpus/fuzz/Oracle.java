@@ -51,13 +51,26 @@ final class Oracle implements AutoCloseable {
 		});
 	}
 
-	/** The failure this input provokes, or null. */
+	/**
+	 * The failure this input provokes, or null. The mutated board is removed afterwards: left in the work folder,
+	 * a later input's {@code #include "name.dts"} would find it there before the corpus's file, and its findings
+	 * would be judged against the text {@link #diskText} cached for that name earlier.
+	 */
 	Failure judge(FuzzInput input) throws IOException, InterruptedException {
+		Path written = input.mutatedFile().equals(input.board()) ? workDir.resolve(input.board().getFileName()) : null;
+		try {
+			return judge(input, written);
+		} finally {
+			if (written != null) {
+				Files.deleteIfExists(written);
+			}
+		}
+	}
+
+	private Failure judge(FuzzInput input, Path written) throws IOException, InterruptedException {
 		Path board;
 		SourceOverlay overlay;
-		Path written = null;
-		if (input.mutatedFile().equals(input.board())) {
-			written = workDir.resolve(input.board().getFileName());
+		if (written != null) {
 			Files.write(written, input.bytes());
 			board = written;
 			overlay = SourceOverlay.NONE;
