@@ -67,6 +67,10 @@ public final class CheckCommand {
 	}
 
 	public int run(List<String> args) {
+		if (args.contains("--help") || args.contains("-h")) {
+			out.println(CheckOptions.USAGE);
+			return OK;
+		}
 		CheckOptions options;
 		try {
 			options = CheckOptions.parse(args);

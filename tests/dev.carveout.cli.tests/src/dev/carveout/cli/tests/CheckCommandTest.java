@@ -171,6 +171,16 @@ class CheckCommandTest {
 	}
 
 	@Test
+	void helpIsTheUsageOnStandardOutputAndExitsZero() {
+		for (String option : List.of("--help", "-h")) {
+			err.reset();
+			assertEquals(CheckCommand.OK, run(option, SAMPLE.toString()), option);
+			assertTrue(out().startsWith("usage: carveout check"), out());
+			assertEquals("", err(), option);
+		}
+	}
+
+	@Test
 	void malformedInputIsReportedNotThrown() throws Exception {
 		Path board = write("broken.dts", "/dts-v1/;\n/ { reserved-memory { a@1 { reg = <1 2; }; \n");
 		assertEquals(CheckCommand.ERRORS, run(board.toString()));
