@@ -31,12 +31,12 @@ verify)
 	active=$(grep -c '^bundle dev\.carveout\..* ACTIVE$' <<<"$output" || true)
 	contributions=$(grep -c '^contribution .* OK$' <<<"$output" || true)
 	if [ "$status" -ne 0 ] || [ "$active" -ne "$expected" ] || ! grep -q '^engine OK' <<<"$output" \
-		|| [ "$contributions" -ne 3 ]; then
+		|| [ "$contributions" -ne 4 ]; then
 		echo "install test: FAILED (exit $status, $active of $expected Carveout bundles active)" >&2
 		echo "install: 0 passed, 1 failed"
 		exit 1
 	fi
-	echo "install test: $active of $expected Carveout bundles active in the installed IDE, perspective and wizards registered, engine OK"
+	echo "install test: $active of $expected Carveout bundles active in the installed IDE, perspective, wizards and cheat sheet registered, engine OK"
 	echo "install: 1 passed, 0 failed"
 	;;
 studio)

@@ -39,11 +39,12 @@ public final class SelfCheckApplication implements IApplication {
 			};
 			""";
 
-	/** What a user finds in the IDE's menus after installing: the perspective and the two wizards. */
+	/** What a user finds in the IDE's menus after installing: the perspective, the two wizards and the cheat sheet. */
 	private static final String[][] EXPECTED_CONTRIBUTIONS = {
 			{ "org.eclipse.ui.perspectives", "dev.carveout.ui.perspective" },
 			{ "org.eclipse.ui.importWizards", "dev.carveout.ui.importKernelTree" },
-			{ "org.eclipse.ui.newWizards", "dev.carveout.ui.newProject" } };
+			{ "org.eclipse.ui.newWizards", "dev.carveout.ui.newProject" },
+			{ "org.eclipse.ui.cheatsheets.cheatSheetContent", "dev.carveout.help.firstBoard" } };
 
 	@Override
 	public Object start(IApplicationContext context) throws IOException {

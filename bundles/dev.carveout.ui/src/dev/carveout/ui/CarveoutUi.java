@@ -1,5 +1,7 @@
 package dev.carveout.ui;
 
+import org.eclipse.core.runtime.QualifiedName;
+
 /** Ids this bundle declares in plugin.xml, for code and tests that must refer to them. */
 public final class CarveoutUi {
 
@@ -12,6 +14,11 @@ public final class CarveoutUi {
 	public static final String EDITOR_ID = PLUGIN_ID + ".editor";
 	/** The project nature whose builder checks every board of the project. */
 	public static final String NATURE_ID = PLUGIN_ID + ".nature";
+	/**
+	 * Persistent project property set by the import and New Project wizards (the tree's folder): with the nature, what
+	 * makes a project a Carveout project for the Project Explorer's Boards node, testable without loading Carveout.
+	 */
+	public static final QualifiedName SOURCE_TREE_PROPERTY = new QualifiedName(PLUGIN_ID, "sourceTree");
 
 	private CarveoutUi() {
 	}

@@ -13,6 +13,7 @@ import dev.carveout.target.HostKeyPrompt;
 import dev.carveout.target.SshSessions;
 import dev.carveout.target.Target;
 import dev.carveout.target.ui.targets.SecureTargetSecrets;
+import dev.carveout.ui.help.HelpContexts;
 
 /** "Target Terminal": an interactive shell on a board, in the TM terminal widget. */
 public class TargetTerminalView extends ViewPart {
@@ -25,6 +26,7 @@ public class TargetTerminalView extends ViewPart {
 
 	@Override
 	public void createPartControl(Composite parent) {
+		HelpContexts.set(parent, HelpContexts.TERMINAL_VIEW);
 		connector = TerminalConnectorExtension.makeTerminalConnector(SshTerminalConnector.ID);
 		// The view's parent uses a FillLayout, so the terminal fills the view.
 		terminal = TerminalViewControlFactory.makeControl(new ITerminalListener() {

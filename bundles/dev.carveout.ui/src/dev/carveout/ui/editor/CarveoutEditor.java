@@ -30,6 +30,7 @@ import dev.carveout.ui.outline.DtsOutlinePage;
 import dev.carveout.ui.validation.BoardValidationJob;
 import dev.carveout.ui.validation.CheckResults;
 import dev.carveout.ui.validation.ContainedCheck;
+import dev.carveout.ui.help.HelpContexts;
 
 /**
  * The Carveout editor for .dts and .dtsi files: DTS colouring (syntactic, and semantic for labels and
@@ -92,6 +93,7 @@ public final class CarveoutEditor extends TextEditor {
 		setPreferenceStore(new ChainedPreferenceStore(new IPreferenceStore[] { editorDefaults(), getPreferenceStore() }));
 		setSourceViewerConfiguration(new DtsSourceViewerConfiguration(getPreferenceStore(), this::editedFile,
 				this::getEditorInput));
+		setHelpContextId(HelpContexts.EDITOR);
 	}
 
 	/** Bracket highlighting is on, in the platform's bracket grey, until a preference says otherwise. */

@@ -51,6 +51,7 @@ import dev.carveout.ui.validation.BoardChoice;
 import dev.carveout.ui.validation.BoardIndex;
 import dev.carveout.ui.validation.OverlayBoards;
 import dev.carveout.ui.validation.CheckResults;
+import dev.carveout.ui.help.HelpContexts;
 
 /**
  * The Memory Map view: the board of the active Carveout editor, as its last check saw it, drawn to scale on
@@ -100,6 +101,7 @@ public final class MemoryMapView extends ViewPart implements IShowInTarget {
 
 	@Override
 	public void createPartControl(Composite parent) {
+		HelpContexts.set(parent, HelpContexts.MEMORY_MAP_VIEW);
 		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
 		canvas = new MapCanvas(sash, this::mapClicked, this::open);
 		table = new EntryTable(sash, this::tableSelected, this::open);

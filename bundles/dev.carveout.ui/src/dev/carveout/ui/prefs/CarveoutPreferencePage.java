@@ -15,6 +15,7 @@ import dev.carveout.memmap.KernelVersion;
 import dev.carveout.memmap.rules.Rule;
 import dev.carveout.memmap.rules.Rules;
 import dev.carveout.ui.CarveoutUi;
+import dev.carveout.ui.help.HelpContexts;
 
 /** Preferences > Carveout: the kernel the boards boot, and how loud each rule is. */
 public final class CarveoutPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
@@ -31,6 +32,12 @@ public final class CarveoutPreferencePage extends FieldEditorPreferencePage impl
 		setPreferenceStore(new ScopedPreferenceStore(InstanceScope.INSTANCE, CarveoutUi.PLUGIN_ID));
 		getPreferenceStore().setDefault(CarveoutPreferences.PAGE_SIZE, "4");
 		getPreferenceStore().setDefault(CarveoutPreferences.KERNEL_VERSION, "6.12");
+	}
+
+	@Override
+	public void createControl(Composite parent) {
+		super.createControl(parent);
+		HelpContexts.set(getControl(), HelpContexts.PREFERENCES);
 	}
 
 	@Override

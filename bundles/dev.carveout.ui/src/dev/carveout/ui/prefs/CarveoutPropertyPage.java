@@ -7,10 +7,12 @@ import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.StringFieldEditor;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IWorkbenchPropertyPage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
 import dev.carveout.ui.CarveoutUi;
+import dev.carveout.ui.help.HelpContexts;
 
 /**
  * Project > Properties > Carveout: where the project's boards find their includes (paths relative to the
@@ -35,6 +37,12 @@ public final class CarveoutPropertyPage extends FieldEditorPreferencePage implem
 		this.element = element;
 		IProject project = element.getAdapter(IProject.class);
 		setPreferenceStore(new ScopedPreferenceStore(new ProjectScope(project), CarveoutUi.PLUGIN_ID));
+	}
+
+	@Override
+	public void createControl(Composite parent) {
+		super.createControl(parent);
+		HelpContexts.set(getControl(), HelpContexts.PROJECT_PROPERTIES);
 	}
 
 	@Override

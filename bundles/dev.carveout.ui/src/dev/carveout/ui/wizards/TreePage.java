@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
 import dev.carveout.dts.check.SourceTree;
+import dev.carveout.ui.help.HelpContexts;
 
 /**
  * The one page of both wizards: the tree's folder (optional for a new project), what was found in it, the
@@ -74,6 +75,7 @@ final class TreePage extends WizardPage {
 		});
 		arch.addListener(SWT.Selection, e -> validate());
 		setControl(page);
+		HelpContexts.set(page, HelpContexts.TREE_WIZARD);
 		folderChanged();
 	}
 

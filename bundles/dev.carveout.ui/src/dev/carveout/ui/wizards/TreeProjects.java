@@ -70,6 +70,8 @@ public final class TreeProjects {
 			}
 		}
 		remember(project, request);
+		project.setPersistentProperty(CarveoutUi.SOURCE_TREE_PROPERTY,
+				request.tree() == null ? "" : request.tree().root().toAbsolutePath().toString());
 		progress.worked(1);
 		return project;
 	}

@@ -51,6 +51,7 @@ import dev.carveout.target.heaps.HeapReport;
 import dev.carveout.target.ui.DialogHostKeyPrompt;
 import dev.carveout.target.ui.targets.SecureTargetSecrets;
 import dev.carveout.ui.CarveoutUi;
+import dev.carveout.ui.help.HelpContexts;
 
 /**
  * "Heaps": what a board's DMA-BUF heaps gave (each heap's size ladder with the time of every step), its CMA
@@ -87,6 +88,7 @@ public class HeapsView extends ViewPart {
 
 	@Override
 	public void createPartControl(Composite parent) {
+		HelpContexts.set(parent, HelpContexts.HEAPS_VIEW);
 		sessions = SecureTargetSecrets.workbenchSessions();
 		prompt = new DialogHostKeyPrompt(parent.getDisplay());
 		parent.setLayout(new GridLayout(1, false));

@@ -15,6 +15,7 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 
 import dev.carveout.target.Target;
+import dev.carveout.ui.help.HelpContexts;
 
 /**
  * Preferences > Carveout > Targets: the same list as the Targets view, for users who look for settings here.
@@ -37,6 +38,7 @@ public final class TargetsPreferencePage extends PreferencePage implements IWork
 	@Override
 	protected Control createContents(Composite parent) {
 		Composite page = new Composite(parent, SWT.NONE);
+		HelpContexts.set(page, HelpContexts.TARGETS_PREFERENCES);
 		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(page);
 		viewer = TargetTable.create(page, () -> secrets);
 		GridDataFactory.fillDefaults().grab(true, true).hint(420, 200).applyTo(viewer.getControl().getParent());

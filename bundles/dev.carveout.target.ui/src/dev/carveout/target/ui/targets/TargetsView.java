@@ -30,6 +30,7 @@ import dev.carveout.target.SshSessions;
 import dev.carveout.target.Target;
 import dev.carveout.target.ui.DialogHostKeyPrompt;
 import dev.carveout.target.ui.TargetTerminalView;
+import dev.carveout.ui.help.HelpContexts;
 
 /**
  * "Targets": the boards Carveout can reach. Its selection holds {@link Target}s, so commands contributed to its
@@ -59,6 +60,7 @@ public class TargetsView extends ViewPart {
 
 	@Override
 	public void createPartControl(Composite parent) {
+		HelpContexts.set(parent, HelpContexts.TARGETS_VIEW);
 		secrets = SecureTargetSecrets.getDefault();
 		sessions = SecureTargetSecrets.workbenchSessions();
 		viewer = TargetTable.create(parent, () -> secrets);

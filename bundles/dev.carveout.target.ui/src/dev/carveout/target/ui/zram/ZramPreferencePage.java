@@ -3,9 +3,12 @@ package dev.carveout.target.ui.zram;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
+
+import dev.carveout.ui.help.HelpContexts;
 
 /** Preferences > Carveout > zram: the two choices "Deploy zram config to target" reads. */
 public class ZramPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
@@ -14,6 +17,12 @@ public class ZramPreferencePage extends FieldEditorPreferencePage implements IWo
 		super(GRID);
 		setPreferenceStore(new ScopedPreferenceStore(InstanceScope.INSTANCE, DeployZramConfigJob.PREFERENCES));
 		setDescription("Deploying a zram configuration to a target.");
+	}
+
+	@Override
+	public void createControl(Composite parent) {
+		super.createControl(parent);
+		HelpContexts.set(getControl(), HelpContexts.ZRAM_PREFERENCES);
 	}
 
 	@Override
