@@ -74,6 +74,7 @@ public final class ZramPlanner {
 						+ "backing_dev, which this kernel lacks (CONFIG_ZRAM_WRITEBACK)"));
 			}
 		}
+		errors.addAll(BootAgreement.check(config, board, persistence, generated));
 		if (!errors.isEmpty()) {
 			throw new PlanRejectedException(errors);
 		}
