@@ -188,7 +188,7 @@ class ZramPlannerTest {
 				Persistence.SYSTEMD);
 		assertFalse(plan.satisfied(), "the board runs A but has not persisted it");
 		List<String> commands = commands(plan);
-		assertEquals("rm -f /etc/systemd/zram-generator.conf.carveout-bak /etc/systemd/zram-generator.conf.carveout-bak.absent"
+		assertEquals("mkdir -p /etc/systemd && rm -f /etc/systemd/zram-generator.conf.carveout-bak /etc/systemd/zram-generator.conf.carveout-bak.absent"
 				+ " && if [ -e /etc/systemd/zram-generator.conf ]; then cp -p /etc/systemd/zram-generator.conf "
 				+ "/etc/systemd/zram-generator.conf.carveout-bak.tmp && mv /etc/systemd/zram-generator.conf.carveout-bak.tmp "
 				+ "/etc/systemd/zram-generator.conf.carveout-bak; else touch /etc/systemd/zram-generator.conf.carveout-bak.absent; fi",
