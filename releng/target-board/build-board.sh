@@ -110,9 +110,27 @@ build_initramfs() {
 	root=$work/root
 	fetch_userland "$work/debs"
 	log "initramfs: $(ls "$work/debs" | wc -l) packages fetched ($(elapsed "$start"))"
-	for deb in "$work/debs"/*.deb; do dpkg-deb -x "$deb" "$root"; done
+	for deb in "$work/debs"/*.deb; do
+		case $(dpkg-deb -f "$deb" Package) in
+		# Not installed: a board without a generator is what most tests deploy to (the newest release's semantics);
+		# the test of a persisted deployment links it in and reads its version.
+		systemd-zram-generator) mkdir -p "$root/opt/systemd-zram-generator" && dpkg-deb -x "$deb" "$root/opt/systemd-zram-generator" ;;
+		# Only the formatter zram-generator --setup-device runs (/lib/systemd/systemd-makefs swap /dev/zramN):
+		# the rest of systemd, PID 1 included, has no place under busybox init.
+		systemd)
+			mkdir -p "$work/systemd" && dpkg-deb -x "$deb" "$work/systemd"
+			install -D -m 755 "$work/systemd/lib/systemd/systemd-makefs" "$root/usr/lib/systemd/systemd-makefs" ;;
+		*) dpkg-deb -x "$deb" "$root" ;;
+		esac
+	done
+	[ -x "$root/opt/systemd-zram-generator/lib/systemd/system-generators/zram-generator" ] ||
+		die "no zram-generator in systemd-zram-generator"
 	# Documentation and glibc's charset converters are most of the unpacked size and nothing on the board uses them.
 	rm -rf "$root"/usr/share/{doc,man,info,locale,lintian,bash-completion} "$root"/usr/lib/*-linux-gnu/gconv
+	# libsystemd-shared's package also brings PID 1's core library, and libssl3 TLS and its modules: systemd-makefs
+	# loads neither (it needs libcrypto alone).
+	rm -rf "$root"/usr/lib/*-linux-gnu/systemd/libsystemd-core-*.so "$root"/usr/lib/*-linux-gnu/libssl.so.* \
+		"$root"/usr/lib/*-linux-gnu/{engines-3,ossl-modules}
 	mkdir -p "$work/out" "$work/tools"
 
 	# Debian's merged /usr: the packages install into /usr/{bin,sbin,lib}; the root links point there.

@@ -18,17 +18,20 @@ import java.util.TreeSet;
  * @param appliedRecord what Carveout's last successful deployment wrote to {@link ZramPlanner#APPLIED_RECORD}
  * @param cmdline     /proc/cmdline
  * @param generator   what the board's zram-generator says its version is, "" when it has none
+ * @param configFiles the zram-generator files on the board (every main file and drop-in of the four directories)
  * @param setOutputs  what each set! command of the configuration printed on the board, by command
  */
 public record BoardState(String kernelRelease, long memTotalKiB, boolean zramLoaded, boolean hotAdd,
 		List<ZramDeviceState> devices, List<SwapEntry> swaps, Set<String> zramMounts, long pageSize,
-		List<String> appliedRecord, String cmdline, String generator, Map<String, String> setOutputs) {
+		List<String> appliedRecord, String cmdline, String generator, List<ConfigFile> configFiles,
+		Map<String, String> setOutputs) {
 
 	public BoardState {
 		devices = List.copyOf(devices);
 		swaps = List.copyOf(swaps);
 		zramMounts = Set.copyOf(zramMounts);
 		appliedRecord = List.copyOf(appliedRecord);
+		configFiles = List.copyOf(configFiles);
 		setOutputs = Map.copyOf(setOutputs);
 	}
 
@@ -45,7 +48,7 @@ public record BoardState(String kernelRelease, long memTotalKiB, boolean zramLoa
 	/** The same board with the outputs of the configuration's set! commands. */
 	public BoardState withSetOutputs(Map<String, String> outputs) {
 		return new BoardState(kernelRelease, memTotalKiB, zramLoaded, hotAdd, devices, swaps, zramMounts, pageSize,
-				appliedRecord, cmdline, generator, outputs);
+				appliedRecord, cmdline, generator, configFiles, outputs);
 	}
 
 	public Optional<ZramDeviceState> device(String name) {

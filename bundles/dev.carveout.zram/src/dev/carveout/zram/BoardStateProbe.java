@@ -40,9 +40,28 @@ public final class BoardStateProbe {
 			"  [ -x \"$g\" ] && { echo \"@zramgen $(\"$g\" --version 2>/dev/null)\"; break; }",
 			"done",
 			"[ -r /run/carveout-zram/applied ] && while read -r l; do echo \"@applied $l\"; done < /run/carveout-zram/applied",
+			// The files zram-generator reads at boot, as they are: a persisted deployment must agree with them (printf,
+			// not echo: dash's echo would interpret backslashes). A link to /dev/null (a mask) reads as empty.
+			"for f in " + configFilePatterns() + "; do",
+			"  [ -e \"$f\" ] || continue",
+			"  echo \"@conffile $f\"",
+			"  while IFS= read -r l || [ -n \"$l\" ]; do printf '@confline %s\\n' \"$l\"; done < \"$f\"",
+			"done",
 			"true");
 
 	private BoardStateProbe() {
+	}
+
+	/** Every main file and drop-in zram-generator reads, as shell globs, lowest precedence first. */
+	private static String configFilePatterns() {
+		StringBuilder s = new StringBuilder();
+		for (String base : ConfigSet.BASE_DIRECTORIES) {
+			s.append(base).append('/').append(ConfigSet.MAIN).append(' ');
+		}
+		for (String base : ConfigSet.BASE_DIRECTORIES) {
+			s.append(base).append('/').append(ConfigSet.DROP_INS).append("/*.conf ");
+		}
+		return s.toString().strip();
 	}
 
 	/**
@@ -82,6 +101,7 @@ public final class BoardStateProbe {
 		List<String> applied = new ArrayList<>();
 		String cmdline = "";
 		String generator = "";
+		List<String[]> configFiles = new ArrayList<>();
 		DeviceBuilder device = null;
 		for (String line : output.split("\n")) {
 			String tag = line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line.strip();
@@ -138,6 +158,14 @@ public final class BoardStateProbe {
 			case "@applied" -> applied.add(rest);
 			case "@cmdline" -> cmdline = rest;
 			case "@zramgen" -> generator = rest;
+			case "@conffile" -> configFiles.add(new String[] { rest, "" });
+			case "@confline" -> {
+				if (!configFiles.isEmpty()) {
+					// The line as the file has it: only the tag and its one space are taken off.
+					String text = line.length() > tag.length() ? line.substring(tag.length() + 1) : "";
+					configFiles.getLast()[1] += text + "\n";
+				}
+			}
 			default -> {
 				// stderr noise or a line this version does not know: the tags above carry all that is used
 			}
@@ -148,7 +176,7 @@ public final class BoardStateProbe {
 		}
 		devices.sort((a, b) -> Integer.compare(a.index(), b.index()));
 		return new BoardState(release, memTotal, loaded, hotAdd, devices, swaps, mounts, pageSize, applied, cmdline,
-				generator, Map.of());
+				generator, configFiles.stream().map(f -> new ConfigFile(f[0], f[1])).toList(), Map.of());
 	}
 
 	private static final class DeviceBuilder {

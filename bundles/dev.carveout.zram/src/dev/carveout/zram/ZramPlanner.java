@@ -74,6 +74,7 @@ public final class ZramPlanner {
 						+ "backing_dev, which this kernel lacks (CONFIG_ZRAM_WRITEBACK)"));
 			}
 		}
+		errors.addAll(BootAgreement.check(config, board, persistence, generated));
 		if (!errors.isEmpty()) {
 			throw new PlanRejectedException(errors);
 		}
@@ -88,8 +89,10 @@ public final class ZramPlanner {
 		if (persistence != Persistence.NONE) {
 			// Atomic and marked (.absent: there was no file), so that a rollback restores exactly what was there and
 			// restores nothing if the backup itself did not complete.
+			// The directory first: a board whose image has no /etc/systemd has nowhere for the .absent marker.
 			String file = persistence.file();
-			steps.add(change("back up " + file + " as .carveout-bak", "rm -f " + persistence.backup() + " "
+			steps.add(change("back up " + file + " as .carveout-bak", "mkdir -p " + file.substring(0, file.lastIndexOf('/'))
+					+ " && rm -f " + persistence.backup() + " "
 					+ persistence.backup() + ".absent && if [ -e " + file + " ]; then cp -p " + file + " " + persistence.backup()
 					+ ".tmp && mv " + persistence.backup() + ".tmp " + persistence.backup() + "; else touch " + persistence.backup()
 					+ ".absent; fi"));

@@ -8,6 +8,7 @@ import dev.carveout.memmap.AddressRange;
 import dev.carveout.memmap.DynamicPlacement;
 import dev.carveout.memmap.KernelProfile;
 import dev.carveout.memmap.MemoryMap;
+import dev.carveout.memmap.Region;
 import dev.carveout.memmap.bootlog.KernelBootModel.Registered;
 
 /**
@@ -29,11 +30,23 @@ public final class BootLogPrediction {
 			return lines;
 		}
 		if (map.kernelIgnoresReservedMemory()) {
+			// Both scans check the root and say so: the early one, then fdt_scan_reserved_mem_reg_nodes.
+			lines.add(OF + "Reserved memory: unsupported node format, ignoring");
 			lines.add(OF + "Reserved memory: unsupported node format, ignoring");
 			return lines;
 		}
-		// Dynamic regions are placed and set up first (fdt_scan_reserved_mem), static ones later
+		// The early scan reserves every reg entry first (and reports the ones it cannot: a bad reg, a size of 0);
+		// then dynamic regions are placed and set up (fdt_scan_reserved_mem), static ones later
 		// (fdt_scan_reserved_mem_reg_nodes); the overlap check sees them all.
+		for (KernelBootModel.RegScan node : KernelBootModel.regNodes(map)) {
+			if (node.invalid()) {
+				lines.add(invalidReg(node.region()));
+			}
+			for (AddressRange entry : KernelBootModel.unreservableEntries(node)) {
+				lines.add(OF + "Reserved memory: failed to reserve memory for node '" + node.region().name() + "': base "
+						+ pa(entry.base()) + ", size " + Long.divideUnsigned(entry.size(), 1 << 20) + " MiB");
+			}
+		}
 		List<Registered> registered = new ArrayList<>();
 		for (DynamicPlacement.Placement p : DynamicPlacement.place(map, profile)) {
 			if (p.range() == null) {
@@ -44,12 +57,25 @@ public final class BootLogPrediction {
 			registered.add(r);
 			lines.addAll(setupLines(r));
 		}
-		for (Registered r : KernelBootModel.staticRegions(map, profile)) {
-			registered.add(r);
-			lines.addAll(setupLines(r));
+		for (KernelBootModel.StaticNode node : KernelBootModel.staticNodes(map, profile)) {
+			if (node.invalid()) {
+				lines.add(invalidReg(node.region()));
+			}
+			if (node.ignoredEntries() > 0) {
+				lines.add(OF + "fdt_scan_reserved_mem_reg_nodes() ignores " + node.ignoredEntries() + " regions in node '"
+						+ node.region().name() + "'");
+			}
+			if (node.registered() != null) {
+				registered.add(node.registered());
+				lines.addAll(setupLines(node.registered()));
+			}
 		}
 		lines.addAll(overlapLines(registered));
 		return lines;
+	}
+
+	private static String invalidReg(Region region) {
+		return OF + "Reserved memory: invalid reg property in '" + region.name() + "', skipping node.";
 	}
 
 	private static List<String> setupLines(Registered r) {

@@ -26,23 +26,71 @@ final class KernelBootModel {
 	private KernelBootModel() {
 	}
 
-	/** Static regions in tree order, as fdt_scan_reserved_mem_reg_nodes registers them (first reg entry only). */
-	static List<Registered> staticRegions(MemoryMap map, KernelProfile profile) {
-		List<Registered> registered = new ArrayList<>();
+	/**
+	 * What one node's {@code reg} is to the kernel's two scans: {@code invalid} when its length is not a multiple of
+	 * an entry (both scans skip the node, each saying so).
+	 */
+	record RegScan(Region region, boolean invalid) {
+	}
+
+	/**
+	 * One node as fdt_scan_reserved_mem_reg_nodes sees it: a reg it skips as invalid, or the reg entries after the
+	 * first, which it ignores (and says so), and the region it registers from the first entry (null when that entry's
+	 * size is 0 or there is none).
+	 */
+	record StaticNode(Region region, boolean invalid, int ignoredEntries, Registered registered) {
+	}
+
+	/**
+	 * The available nodes with a {@code reg}, in tree order, as both scans visit them (an empty {@code reg} is
+	 * valid and has no entry).
+	 */
+	static List<RegScan> regNodes(MemoryMap map) {
+		List<RegScan> nodes = new ArrayList<>();
 		if (map.reservedMemory() == null || map.kernelIgnoresReservedMemory()) {
-			return registered;
+			return nodes;
 		}
-		int entry = (map.rootAddressCells() + map.rootSizeCells()) * 4;
+		int entry = entryBytes(map);
 		for (Region region : map.regions()) {
 			Integer length = region.propertyLengths().get("reg");
-			if (!region.available() || length == null || length < entry || length % entry != 0 || region.reg() == null
-					|| region.reg().isEmpty() || region.reg().get(0).isEmpty()) {
+			if (region.available() && length != null && length >= 0 && region.reg() != null) {
+				nodes.add(new RegScan(region, length != 0 && length % entry != 0));
+			}
+		}
+		return nodes;
+	}
+
+	/**
+	 * The early scan (fdt_scan_reserved_mem → __reserved_mem_reserve_reg) reserves every entry of a valid reg; an
+	 * entry of size 0 cannot be reserved: these are the entries it reports as failed, in its order.
+	 */
+	static List<AddressRange> unreservableEntries(RegScan node) {
+		return node.invalid() ? List.of() : node.region().reg().stream().filter(AddressRange::isEmpty).toList();
+	}
+
+	/** The static pass (fdt_scan_reserved_mem_reg_nodes) over every reg node, in tree order. */
+	static List<StaticNode> staticNodes(MemoryMap map, KernelProfile profile) {
+		List<StaticNode> nodes = new ArrayList<>();
+		for (RegScan node : regNodes(map)) {
+			List<AddressRange> reg = node.region().reg();
+			if (node.invalid() || reg.isEmpty()) {
+				nodes.add(new StaticNode(node.region(), node.invalid(), 0, null));
 				continue;
 			}
-			AddressRange range = region.reg().get(0);
-			registered.add(registered(region, range, profile));
+			AddressRange first = reg.get(0);
+			nodes.add(new StaticNode(node.region(), false, reg.size() - 1,
+					first.isEmpty() ? null : registered(node.region(), first, profile)));
 		}
-		return registered;
+		return nodes;
+	}
+
+	/** Static regions in tree order, as fdt_scan_reserved_mem_reg_nodes registers them (first reg entry only). */
+	static List<Registered> staticRegions(MemoryMap map, KernelProfile profile) {
+		return staticNodes(map, profile).stream().map(StaticNode::registered).filter(r -> r != null).toList();
+	}
+
+	private static int entryBytes(MemoryMap map) {
+		return (map.rootAddressCells() + map.rootSizeCells()) * 4;
 	}
 
 	static Registered registered(Region region, AddressRange range, KernelProfile profile) {

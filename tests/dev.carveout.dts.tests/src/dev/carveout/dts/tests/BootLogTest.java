@@ -149,4 +149,53 @@ class BootLogTest {
 				"a@90000000 (0x0000000090000000--0x0000000090400000) overlaps with b@90200000 (0x0000000090200000--0x0000000090600000)"),
 				lines);
 	}
+
+	/**
+	 * drivers/of/of_reserved_mem.c of 6.12: the early scan (fdt_scan_reserved_mem) reserves every entry of every reg
+	 * before any region is placed or set up, and reports each it cannot reserve (size 0) or a reg it cannot read;
+	 * fdt_scan_reserved_mem_reg_nodes then registers the first entry of each node, warns about the entries it
+	 * ignores, and reports a bad reg again. Lines written out by hand from the kernel's format strings.
+	 */
+	@Test
+	void predictionPrintsTheEarlyScansFailuresFirstAndTheIgnoredEntriesOfEachNode() {
+		// RAM for the dynamic pool to be placed in.
+		String children = """
+						zero@50000000 { reg = <0x0 0x50000000 0x0 0x0>; };
+						multi@60000000 { reg = <0x0 0x60000000 0x0 0x100000 0x0 0x70000000 0x0 0x0 0x0 0x71000000 0x0 0x200000>; no-map; };
+						pool { compatible = "shared-dma-pool"; size = <0x0 0x400000>; reusable; };
+						off@90000000 { reg = <0x0 0x90000000 0x0 0x0>; status = "disabled"; };
+						bad@98000000 { reg = <0x0 0x98000000 0x0>; };
+						fw@a0000000 { reg = <0x0 0xa0000000 0x0 0x100000>; no-map; };
+				""";
+		MemoryMap map = new Boards(dir).check(new Boards(dir).write("board.dts", Boards.reserved(children).replaceFirst(
+				"reserved-memory \\{", "memory@40000000 { device_type = \"memory\"; reg = <0x0 0x40000000 0x0 0x80000000>; };\n"
+						+ "reserved-memory {"))).memoryMap();
+		List<String> lines = BootLogPrediction.lines(map, KernelProfile.DEFAULT);
+		assertEquals(List.of(
+				"OF: reserved mem: Reserved memory: failed to reserve memory for node 'zero@50000000': base 0x0000000050000000, size 0 MiB",
+				"OF: reserved mem: Reserved memory: failed to reserve memory for node 'multi@60000000': base 0x0000000070000000, size 0 MiB",
+				"OF: reserved mem: Reserved memory: invalid reg property in 'bad@98000000', skipping node."),
+				lines.subList(0, 3), "the early scan, before anything is placed or set up");
+		int pool = lines.indexOf("OF: reserved mem: initialized node pool, compatible id shared-dma-pool");
+		assertTrue(pool > 3, "the dynamic pool after the early scan: " + lines);
+		assertEquals(List.of(
+				"OF: reserved mem: fdt_scan_reserved_mem_reg_nodes() ignores 2 regions in node 'multi@60000000'",
+				"OF: reserved mem: 0x0000000060000000..0x00000000600fffff (1024 KiB) nomap non-reusable multi@60000000",
+				"OF: reserved mem: Reserved memory: invalid reg property in 'bad@98000000', skipping node.",
+				"OF: reserved mem: 0x00000000a0000000..0x00000000a00fffff (1024 KiB) nomap non-reusable fw@a0000000"),
+				lines.subList(pool + 2, lines.size()), "the static pass: zero@50000000 registers nothing, off@90000000 is not seen");
+		// The parser reads the early failures as failures, not as regions.
+		List<BootLogEvent> events = BootLogParser.parse(String.join("\n", lines));
+		assertInstanceOf(BootLogEvent.Failed.class, events.get(0));
+		assertTrue(BootLogComparison.differences(map, KernelProfile.DEFAULT, events).isEmpty(),
+				BootLogComparison.differences(map, KernelProfile.DEFAULT, events).toString());
+	}
+
+	@Test
+	void aRootTheKernelCannotUseIsReportedByBothScans() {
+		MemoryMap map = new Boards(dir).check(new Boards(dir).write("board.dts", Boards.reserved("").replace("ranges;", "")))
+				.memoryMap();
+		assertEquals(List.of("OF: reserved mem: Reserved memory: unsupported node format, ignoring",
+				"OF: reserved mem: Reserved memory: unsupported node format, ignoring"), BootLogPrediction.lines(map, KernelProfile.DEFAULT));
+	}
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.carveout.zram.BoardState;
 import dev.carveout.zram.BoardStateProbe;
+import dev.carveout.zram.ConfigFile;
 import dev.carveout.zram.DeploymentPlan;
 import dev.carveout.zram.Persistence;
 import dev.carveout.zram.PlanRejectedException;
@@ -187,7 +188,7 @@ class ZramPlannerTest {
 				Persistence.SYSTEMD);
 		assertFalse(plan.satisfied(), "the board runs A but has not persisted it");
 		List<String> commands = commands(plan);
-		assertEquals("rm -f /etc/systemd/zram-generator.conf.carveout-bak /etc/systemd/zram-generator.conf.carveout-bak.absent"
+		assertEquals("mkdir -p /etc/systemd && rm -f /etc/systemd/zram-generator.conf.carveout-bak /etc/systemd/zram-generator.conf.carveout-bak.absent"
 				+ " && if [ -e /etc/systemd/zram-generator.conf ]; then cp -p /etc/systemd/zram-generator.conf "
 				+ "/etc/systemd/zram-generator.conf.carveout-bak.tmp && mv /etc/systemd/zram-generator.conf.carveout-bak.tmp "
 				+ "/etc/systemd/zram-generator.conf.carveout-bak; else touch /etc/systemd/zram-generator.conf.carveout-bak.absent; fi",
@@ -198,5 +199,68 @@ class ZramPlannerTest {
 		assertEquals("if [ -e /etc/systemd/zram-generator.conf.carveout-bak ]; then cp -p /etc/systemd/zram-generator.conf.carveout-bak "
 				+ "/etc/systemd/zram-generator.conf; elif [ -e /etc/systemd/zram-generator.conf.carveout-bak.absent ]; then rm -f "
 				+ "/etc/systemd/zram-generator.conf; fi", plan.restore().getFirst().command());
+	}
+
+	/** A vendor's drop-in on the board that zram-generator merges after /etc's main file at every boot. */
+	static final String VENDOR_DROP_IN = """
+			@conffile /usr/lib/systemd/zram-generator.conf.d/90-vendor.conf
+			@confline # the vendor's tuning
+			@confline [zram0]
+			@confline swap-priority = 90
+			""";
+
+	private static DeploymentPlan persisted(String config, String board) throws PlanRejectedException {
+		BoardState state = BoardStateProbe.parse(board);
+		return new ZramPlanner().plan(new ZramConfigParser(state.algorithms()).parse(config), state, Persistence.SYSTEMD);
+	}
+
+	@Test
+	void theProbeReadsTheBoardsZramGeneratorFilesLineForLine() {
+		BoardState state = BoardStateProbe.parse(FRESH + """
+				@conffile /etc/systemd/zram-generator.conf
+				@confline [zram0]
+				@confline\s
+				@confline   zram-size = ram / 2 \\ x
+				@conffile /run/systemd/zram-generator.conf.d/masked.conf
+				""");
+		assertEquals(List.of(new ConfigFile("/etc/systemd/zram-generator.conf", "[zram0]\n\n  zram-size = ram / 2 \\ x\n"),
+				new ConfigFile("/run/systemd/zram-generator.conf.d/masked.conf", "")), state.configFiles());
+		assertEquals(List.of(), BoardStateProbe.parse(FRESH).configFiles());
+	}
+
+	@Test
+	void aBoardFileThatWouldChangeTheDevicesAtTheNextBootRefusesToPersist() throws Exception {
+		PlanRejectedException e = assertThrows(PlanRejectedException.class,
+				() -> persisted(ZramDeployTest.CONFIG_A, FRESH + VENDOR_DROP_IN));
+		assertTrue(e.getMessage().startsWith("1:1: error: persisting would not survive a reboot: zram-generator at boot reads "
+				+ "/etc/systemd/zram-generator.conf and the board's /usr/lib/systemd/zram-generator.conf.d/90-vendor.conf"),
+				e.getMessage());
+		assertTrue(e.getMessage().contains("priority 90") && e.getMessage().contains("priority 50"), e.getMessage());
+		// Not persisted, the board's files do not matter: the running board gets what was asked.
+		assertEquals(1, plan(ZramDeployTest.CONFIG_A, FRESH + VENDOR_DROP_IN).targets().size());
+		// A board file that breaks zram-generator at boot is a disagreement too.
+		PlanRejectedException broken = assertThrows(PlanRejectedException.class, () -> persisted(ZramDeployTest.CONFIG_A,
+				FRESH + "@conffile /etc/systemd/zram-generator.conf.d/10-old.conf\n@confline [zram0]\n@confline swap-priority = 5x\n"));
+		assertTrue(broken.getMessage().contains("nothing (zram-generator fails: /etc/systemd/zram-generator.conf.d/10-old.conf:2:"),
+				broken.getMessage());
+	}
+
+	@Test
+	void boardFilesThatChangeNothingAtTheNextBootDoNotStopPersistence() throws Exception {
+		String board = FRESH + """
+				@conffile /etc/systemd/zram-generator.conf
+				@confline [zram0]
+				@confline zram-size = 8
+				@conffile /etc/systemd/zram-generator.conf.d/20-same.conf
+				@confline [zram0]
+				@confline swap-priority = 50
+				@conffile /usr/lib/systemd/zram-generator.conf.d/30-other.conf
+				@confline [zram5]
+				@confline host-memory-limit = 256
+				@conffile /etc/systemd/zram-generator.conf.carveout-bak
+				@confline [zram3]
+				""";
+		// The old main file is the one persistence replaces; the drop-ins agree or create nothing on this board.
+		assertFalse(persisted(ZramDeployTest.CONFIG_A, board).steps().isEmpty());
 	}
 }
