@@ -63,6 +63,10 @@ public final class RemoteCommands {
 				if (channel.isClosed() && out.available() == 0 && err.available() == 0) {
 					break;
 				}
+				if (!session.isConnected()) {
+					// The server went away with the command's channel still open: waiting out the timeout tells nothing more.
+					throw new IOException("The connection closed while '" + command + "' was running");
+				}
 				if (System.nanoTime() > deadline) {
 					throw new IOException("'" + command + "' did not finish within " + timeout.toSeconds() + " s");
 				}

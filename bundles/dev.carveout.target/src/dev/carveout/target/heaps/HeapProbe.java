@@ -55,6 +55,43 @@ public final class HeapProbe {
 		return report;
 	}
 
+	/** Opens an SSH session to the board the probe runs on. */
+	@FunctionalInterface
+	public interface SessionOpener {
+		Session open() throws IOException;
+	}
+
+	/**
+	 * Like {@link #run(Session, long, Consumer)} on a session of its own, run once more on a fresh session when the
+	 * board's SSH server dropped the first: Debian 12's dropbear (2022.83) drops the whole connection when a channel
+	 * opens just as a command on it exits (mkj/dropbear#321, fixed in 2024.86). Every step is safe to repeat: the
+	 * upload goes to a fresh name, the checksum only reads, and the probe frees what it allocates.
+	 *
+	 * @param opened told of each session as it opens; the caller reads the board on the last one and disconnects all
+	 */
+	public static HeapReport run(SessionOpener opener, Consumer<Session> opened, long maxSize, Consumer<String> progress)
+			throws IOException {
+		Session session = opener.open();
+		opened.accept(session);
+		try {
+			return run(session, maxSize, progress);
+		} catch (ProbeException e) {
+			if (session.isConnected()) {
+				throw e;
+			}
+			progress.accept("The board dropped the connection; probing again on a new one");
+			Session again;
+			try {
+				again = opener.open();
+			} catch (IOException reconnect) {
+				e.addSuppressed(reconnect);
+				throw e;
+			}
+			opened.accept(again);
+			return run(again, maxSize, progress);
+		}
+	}
+
 	private static String checked(Session session, String command, Duration timeout) throws ProbeException {
 		RemoteCommands.Result result;
 		try {

@@ -60,9 +60,14 @@ public final class HeapProbeJob extends Job {
 		}
 		try {
 			progress.subTask("Connecting to " + target);
-			session = sessions.open(target, prompt);
-			progress.worked(1);
-			HeapReport report = HeapProbe.run(session, HeapProbe.DEFAULT_MAX_SIZE, step -> {
+			HeapReport report = HeapProbe.run(() -> sessions.open(target, prompt), opened -> {
+				Session dropped = session;
+				session = opened;
+				if (dropped != null) {
+					dropped.disconnect();
+				}
+				progress.worked(1);
+			}, HeapProbe.DEFAULT_MAX_SIZE, step -> {
 				if (progress.isCanceled()) {
 					throw new OperationCanceledException();
 				}
