@@ -3,13 +3,19 @@ package dev.carveout.target.tests.zram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.jcraft.jsch.Session;
 
+import dev.carveout.target.HostKeyPrompt;
 import dev.carveout.target.RemoteCommands;
+import dev.carveout.target.SshSessions;
+import dev.carveout.target.Target;
+import dev.carveout.target.tests.BootedBoard.Board;
+import dev.carveout.target.zram.ZramDeployment;
 
 /**
  * What an engineer's own SSH session sees of zram on the board, read with plain shell commands and none of the
@@ -20,9 +26,42 @@ final class ZramBoard {
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private final Session session;
+	private final Target target;
+	private final Path knownHosts;
+	private final HostKeyPrompt hostKeys;
 
-	ZramBoard(Session session) {
+	private ZramBoard(Session session, Target target, Path knownHosts, HostKeyPrompt hostKeys) {
 		this.session = session;
+		this.target = target;
+		this.knownHosts = knownHosts;
+		this.hostKeys = hostKeys;
+	}
+
+	/** An observer's session on the booted board, the board {@link #clean() cleaned}: every board test's start. */
+	static ZramBoard connect(Board booted, Path knownHosts) throws Exception {
+		HostKeyPrompt hostKeys = booted.buildHostKeyPrompt();
+		Target target = booted.target();
+		ZramBoard board = new ZramBoard(new SshSessions(knownHosts).open(target, hostKeys), target, knownHosts, hostKeys);
+		try {
+			board.clean();
+		} catch (IOException | RuntimeException | Error e) {
+			board.disconnect();
+			throw e;
+		}
+		return board;
+	}
+
+	Target target() {
+		return target;
+	}
+
+	/** A deployment as the UI's job makes one: its own sessions, the same known hosts and host-key prompt. */
+	ZramDeployment deployment() {
+		return new ZramDeployment(new SshSessions(knownHosts), hostKeys);
+	}
+
+	void disconnect() {
+		session.disconnect();
 	}
 
 	String run(String command) throws IOException {

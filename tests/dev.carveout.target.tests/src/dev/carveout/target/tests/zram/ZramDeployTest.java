@@ -22,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.jcraft.jsch.Session;
 
-import dev.carveout.target.HostKeyPrompt;
-import dev.carveout.target.SshSessions;
 import dev.carveout.target.Target;
 import dev.carveout.target.tests.BootedBoard;
 import dev.carveout.target.tests.BootedBoard.Board;
@@ -69,27 +67,20 @@ class ZramDeployTest {
 			swap-priority = 5
 			""";
 
-	private static Session observer;
 	private static ZramBoard board;
 	private static Target target;
-	private static HostKeyPrompt hostKeys;
-	private static Path knownHosts;
 
 	@BeforeAll
 	static void connect(Board booted, @TempDir Path tmp) throws Exception {
-		knownHosts = tmp.resolve("known_hosts");
-		hostKeys = booted.buildHostKeyPrompt();
-		target = booted.target();
-		observer = new SshSessions(knownHosts).open(target, hostKeys);
-		board = new ZramBoard(observer);
-		board.clean();
+		board = ZramBoard.connect(booted, tmp.resolve("known_hosts"));
+		target = board.target();
 	}
 
 	@AfterAll
 	static void cleanUp() throws Exception {
-		if (observer != null) {
+		if (board != null) {
 			board.clean();
-			observer.disconnect();
+			board.disconnect();
 		}
 	}
 
@@ -98,7 +89,7 @@ class ZramDeployTest {
 	}
 
 	private static DeployResult deploy(String config, Persistence persistence, List<DeployEvent> events) throws Exception {
-		return new ZramDeployment(new SshSessions(knownHosts), hostKeys).deploy(target, config, persistence,
+		return board.deployment().deploy(target, config, persistence,
 				PlanApproval.ALWAYS, () -> false, events::add);
 	}
 
@@ -240,7 +231,7 @@ class ZramDeployTest {
 			AtomicReference<Session> live = new AtomicReference<>();
 			AtomicInteger steps = new AtomicInteger();
 			int n = cutAt;
-			ZramDeployment deployment = new ZramDeployment(new SshSessions(knownHosts), hostKeys).observeSessions(s -> {
+			ZramDeployment deployment = board.deployment().observeSessions(s -> {
 				if (live.get() == null) {
 					live.set(s);
 				}
@@ -286,7 +277,7 @@ class ZramDeployTest {
 			AtomicInteger sessions = new AtomicInteger();
 			List<DeployEvent> events = new ArrayList<>();
 			assertThrows(PlanRejectedException.class,
-					() -> new ZramDeployment(new SshSessions(knownHosts), hostKeys)
+					() -> board.deployment()
 							.observeSessions(s -> sessions.incrementAndGet())
 							.deploy(target, config, Persistence.NONE, PlanApproval.ALWAYS, () -> false, events::add),
 					config);

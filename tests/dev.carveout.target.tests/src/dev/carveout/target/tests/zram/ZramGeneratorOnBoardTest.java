@@ -23,17 +23,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.jcraft.jsch.Session;
 
-import dev.carveout.target.HostKeyPrompt;
-import dev.carveout.target.SshSessions;
 import dev.carveout.target.Target;
 import dev.carveout.target.tests.BootedBoard;
 import dev.carveout.target.tests.BootedBoard.Board;
 import dev.carveout.target.zram.DeployEvent;
 import dev.carveout.target.zram.DeployResult;
 import dev.carveout.target.zram.PlanApproval;
-import dev.carveout.target.zram.ZramDeployment;
 import dev.carveout.zram.ConfigFile;
 import dev.carveout.zram.GeneratorVersion;
 import dev.carveout.zram.Persistence;
@@ -88,31 +84,24 @@ class ZramGeneratorOnBoardTest {
 	/** The deployment's swapon: options as ShellQuote writes them, bare when plain (the test's options are). */
 	private static final Pattern SWAPON = Pattern.compile("swapon -p (-?[0-9]+)(?: -o ([^ ']+))? (/dev/zram[0-9]+)");
 
-	private static Session observer;
 	private static ZramBoard board;
 	private static Target target;
-	private static HostKeyPrompt hostKeys;
-	private static Path knownHosts;
 
 	@BeforeAll
 	static void connect(Board booted, @TempDir Path tmp) throws Exception {
-		knownHosts = tmp.resolve("known_hosts");
-		hostKeys = booted.buildHostKeyPrompt();
-		target = booted.target();
-		observer = new SshSessions(knownHosts).open(target, hostKeys);
-		board = new ZramBoard(observer);
-		board.clean();
+		board = ZramBoard.connect(booted, tmp.resolve("known_hosts"));
+		target = board.target();
 		// Installed as Debian installs it: the deployment's probe finds it there and asks its version.
 		board.run("mkdir -p " + GENERATOR.substring(0, GENERATOR.lastIndexOf('/')) + " && ln -sfn " + UNPACKED + " " + GENERATOR);
 	}
 
 	@AfterAll
 	static void cleanUp() throws Exception {
-		if (observer != null) {
+		if (board != null) {
 			board.clean();
 			// The other board tests deploy to a board without a generator.
 			board.run("rm -rf " + GENERATOR + " " + UNITS + " /usr/lib/systemd/zram-generator.conf.d");
-			observer.disconnect();
+			board.disconnect();
 		}
 	}
 
@@ -123,7 +112,7 @@ class ZramGeneratorOnBoardTest {
 		assertEquals("zram-generator 1.1.2", version, "Debian bookworm's package");
 
 		List<DeployEvent> events = new ArrayList<>();
-		DeployResult result = new ZramDeployment(new SshSessions(knownHosts), hostKeys).deploy(target, SET,
+		DeployResult result = board.deployment().deploy(target, SET,
 				Persistence.SYSTEMD, PlanApproval.ALWAYS, () -> false, events::add);
 		assertEquals(DeployResult.Outcome.APPLIED, result.outcome(), result.log());
 		assertEquals(GeneratorVersion.V1_1_2, result.plan().board().generatorVersion(),
@@ -169,7 +158,7 @@ class ZramGeneratorOnBoardTest {
 		assertNotEquals(swapPriorities(before), atBoot);
 
 		PlanRejectedException e = assertThrows(PlanRejectedException.class,
-				() -> new ZramDeployment(new SshSessions(knownHosts), hostKeys).deploy(target, SET, Persistence.SYSTEMD,
+				() -> board.deployment().deploy(target, SET, Persistence.SYSTEMD,
 						PlanApproval.ALWAYS, () -> false, ev -> {
 						}));
 		assertTrue(e.getMessage().contains("persisting would not survive a reboot") && e.getMessage().contains(vendor),
