@@ -9,7 +9,7 @@ import com.jcraft.jsch.Session;
 import dev.carveout.target.RemoteCommands;
 
 /**
- * Runs carveout-heap-probe on a board: the binary for its {@code uname -m} is uploaded over SFTP, its checksum
+ * Runs carveout-heap-probe on a board: the binary for its {@code uname -m} is uploaded (cat on an exec channel), its checksum
  * checked on the board, run, and removed again whatever happens.
  */
 public final class HeapProbe {

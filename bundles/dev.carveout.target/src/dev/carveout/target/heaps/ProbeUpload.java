@@ -1,20 +1,16 @@
 package dev.carveout.target.heaps;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 
-import com.jcraft.jsch.ChannelSftp;
-import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
-import com.jcraft.jsch.SftpException;
 
 import dev.carveout.target.RemoteCommands;
 
 /**
- * Puts a probe binary on the board over SFTP and proves it arrived intact: the board's own sha256sum must print
+ * Puts a probe binary on the board and proves it arrived intact: the board's own sha256sum must print
  * the bundled binary's digest before anything runs it.
  */
 public final class ProbeUpload {
@@ -35,21 +31,16 @@ public final class ProbeUpload {
 		byte[] id = new byte[6];
 		RANDOM.nextBytes(id);
 		String path = "/tmp/carveout-heap-probe-" + HexFormat.of().formatHex(id);
-		ChannelSftp sftp = null;
-		try {
-			sftp = (ChannelSftp) session.openChannel("sftp");
-			sftp.connect((int) COMMAND_TIMEOUT.toMillis());
-			sftp.put(new ByteArrayInputStream(binary.content()), path, ChannelSftp.OVERWRITE);
-			sftp.chmod(0700, path);
-			return path;
-		} catch (JSchException | SftpException e) {
-			throw new ProbeException("Cannot upload the heap probe to " + path + " over SFTP: " + e.getMessage()
-					+ " (the board needs an SFTP server, e.g. dropbear with openssh-sftp-server)", e);
-		} finally {
-			if (sftp != null) {
-				sftp.disconnect();
-			}
+		// Through cat on an exec channel, not SFTP: the client closes an SFTP channel without waiting for the
+		// server's sftp-server to exit, and Debian 12's dropbear (2022.83) drops the whole connection when the next
+		// channel opens as that child exits (mkj/dropbear#321); an exec channel closes only once its command has
+		// exited. It also spares boards an SFTP server.
+		RemoteCommands.Result result = run(session, "umask 077 && cat > " + path + " && chmod 700 " + path, binary.content());
+		if (!result.succeeded()) {
+			throw new ProbeException("Cannot upload the heap probe to " + path + " (exit " + result.exitStatus() + "): "
+					+ result.stderr().strip(), null);
 		}
+		return path;
 	}
 
 	/**
@@ -77,8 +68,12 @@ public final class ProbeUpload {
 	}
 
 	private static RemoteCommands.Result run(Session session, String command) throws ProbeException {
+		return run(session, command, null);
+	}
+
+	private static RemoteCommands.Result run(Session session, String command, byte[] stdin) throws ProbeException {
 		try {
-			return RemoteCommands.run(session, command, COMMAND_TIMEOUT);
+			return RemoteCommands.run(session, command, stdin, COMMAND_TIMEOUT);
 		} catch (IOException e) {
 			throw new ProbeException(e.getMessage(), e);
 		}

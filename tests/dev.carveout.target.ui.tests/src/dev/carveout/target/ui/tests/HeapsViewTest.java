@@ -56,7 +56,7 @@ import dev.carveout.ui.CarveoutUi;
 
 /**
  * "Probe Heaps" as a user runs it: a target selected in the Targets view, the command, the Heaps view. The target
- * is this machine through its real sshd, so the real x86_64 probe is uploaded over SFTP and run; the drift it
+ * is this machine through its real sshd, so the real x86_64 probe is uploaded and run; the drift it
  * finds against a DTS becomes markers that the editor's own checks leave alone and a second probe replaces.
  */
 class HeapsViewTest extends SshdTest {

@@ -76,7 +76,7 @@ final class OpenSshServer implements AutoCloseable {
 				"UsePAM no",
 				"StrictModes no",
 				"PrintMotd no",
-				// SFTP as boards serve it (dropbear runs sftp-server): the heap probe is uploaded this way.
+				// SFTP as boards serve it (dropbear runs sftp-server), for users who browse the board.
 				"Subsystem sftp internal-sftp",
 				"") );
 		Path log = dir.resolve("sshd.log");
