@@ -78,7 +78,9 @@ final class DtcFinisher {
 	 */
 	private void checkNameCharacters(DtNode node) {
 		int bad = badCharacter(node.name(), NODE_PUNCTUATION);
-		if (bad >= 0) {
+		if (node.name() == null) {
+			// Lost by the parser in a syntax error, the finding for it (found by tests/fuzz.sh).
+		} else if (bad >= 0) {
 			problem(node.definedAt(), node, "Bad character '" + node.name().charAt(bad) + "' in node name");
 		} else if (node.name().indexOf('@') >= 0 && node.name().indexOf('@', node.name().indexOf('@') + 1) >= 0) {
 			problem(node.definedAt(), node, "multiple '@' characters in node name");
@@ -94,6 +96,9 @@ final class DtcFinisher {
 
 	/** The index of the first character that is neither an ASCII letter or digit nor in {@code punctuation}, or -1. */
 	private static int badCharacter(String name, String punctuation) {
+		if (name == null) {
+			return -1;
+		}
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
 			boolean alphanumeric = c < 128 && Character.isLetterOrDigit(c);

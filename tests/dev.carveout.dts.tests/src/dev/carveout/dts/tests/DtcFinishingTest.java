@@ -19,6 +19,7 @@ import dev.carveout.dts.fdt.DtbComparison;
 import dev.carveout.dts.fdt.FdtReader;
 import dev.carveout.dts.tree.DtTree;
 import dev.carveout.memmap.Finding;
+import dev.carveout.memmap.Severity;
 
 /**
  * dtc's finishing passes on the effective tree, each checked against what dtc itself writes for the same
@@ -189,5 +190,21 @@ class DtcFinishingTest {
 		assertTrue(messages.stream().anyMatch(m -> m.startsWith("Duplicate label 'x' on /two and /one")),
 				messages.toString());
 		assertFalse(findings.isEmpty());
+	}
+
+	/**
+	 * tests/fuzz.sh found a name check reading the name of a node that the parser's recovery left without one (a
+	 * .dtsi cut after a /omit-if-no-ref/, the next file's &label then inside the node): the board gets its syntax
+	 * error, not a NullPointerException.
+	 */
+	@Test
+	void aNameLostInASyntaxErrorIsLeftToThatError() throws Exception {
+		for (String tail : List.of("\t/omit-if-no-ref/\n", "\t/omit-if-no-ref/\n};\n",
+				"\t/omit-if-no-ref/\n\tp: p { x; };\n\t/omit-if-no-ref/\n&a {\n\tq { y; };\n};\n")) {
+			String source = "/dts-v1/;\n/ { a: a { }; };\n&a {\n" + tail;
+			Path board = new Boards(dir).write("board.dts", source);
+			List<Finding> found = new BoardChecker(CheckSettings.defaults()).check(board, SourceOverlay.NONE).findings();
+			assertTrue(found.stream().anyMatch(f -> f.severity() == Severity.ERROR), source + "\n" + found);
+		}
 	}
 }
