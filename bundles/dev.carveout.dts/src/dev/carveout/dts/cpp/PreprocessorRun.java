@@ -65,6 +65,8 @@ final class PreprocessorRun {
 
 	/** Macro contexts on the stack, and arguments being pre-expanded inside each other (Java recursion). */
 	private int macroDepth;
+	/** Files pushed so far, the board itself included ({@link InputLimit#FILES_ENTERED}). */
+	private long filesEntered;
 	private int argDepth;
 	/** The outermost macro expansion under way (its name token) and the tokens it has produced so far. */
 	private Tok expansionRoot;
@@ -217,6 +219,8 @@ final class PreprocessorRun {
 	}
 
 	private void pushFile(LexedFile lf, Origin includedFrom, int dirIndex) {
+		usage.check(InputLimit.FILES_ENTERED, ++filesEntered, null);
+		CANCELLATION.checkCanceled(cancel); // a run of #includes writes nothing, so the writer's poll would not see it
 		Path path = lf.path;
 		FileContext ctx = new FileContext(path, lf, includedFrom);
 		files.add(path);

@@ -21,6 +21,12 @@ public enum InputLimit {
 	MACRO_NESTING(200, 4, "macro %1$s nested deeper than %2$d expansions", 1),
 	/** #include depth: GNU cpp's own limit, kept. */
 	INCLUDE_DEPTH(200, 10, "#include nested depth %2$d exceeds maximum of %2$d", 1),
+	/**
+	 * Files cpp enters for one board, each re-entry of an unguarded file counted: a header that includes itself
+	 * twice before its guard doubles at every level up to the depth limit, 2^200 entries that write next to
+	 * nothing, so the output budget never sees them (GNU cpp runs on for ever; found by tests/fuzz.sh).
+	 */
+	FILES_ENTERED(10_000, 51, "more than %2$d files entered through #include", 1),
 	/** dtc's /include/ depth (dtc's MAX_SRCFILE_DEPTH is 100): also stops a file that includes itself. */
 	DTC_INCLUDE_DEPTH(100, 2, "/include/ nested deeper than %2$d", 1),
 	/** Nodes inside nodes: the parser and the tree builder descend once per level. */

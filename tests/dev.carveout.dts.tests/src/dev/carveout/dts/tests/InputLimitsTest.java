@@ -158,6 +158,23 @@ class InputLimitsTest {
 				.toList(), depth::toString);
 	}
 
+	/**
+	 * Found by tests/fuzz.sh 100000 (qcom-gpi.h with two self-includes before its guard): every level includes the
+	 * header twice, 2^200 entries below the depth limit, each writing nothing; GNU cpp runs on for ever, and so did
+	 * we, a thread lost for good and its depth errors filling the heap. The board stops at the files budget.
+	 */
+	@Test
+	@Timeout(60)
+	void aHeaderThatIncludesItselfTwiceStopsAtTheFilesBudget() {
+		Boards boards = new Boards(dir);
+		Path board = boards.write("board.dts", "/dts-v1/;\n#include \"twice.h\"\n/ { };\n");
+		Path header = boards.write("twice.h",
+				"#include \"twice.h\"\n#include \"twice.h\"\n#ifndef TWICE\n#define TWICE\n#endif\n");
+		CheckResult result = boards.check(board);
+		inputError(result, header, 2, "more than " + InputLimit.FILES_ENTERED.value() + " files entered through #include");
+		assertNull(result.tree(), "the board stops at the limit");
+	}
+
 	@Test
 	void aDtcIncludeOfItselfStopsAtDtcsDepth() {
 		Boards boards = new Boards(dir);

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.carveout.dts.check.BoardChecker;
 import dev.carveout.dts.check.CheckResult;
@@ -81,11 +82,15 @@ final class Oracle implements AutoCloseable {
 		List<Path> dirs = new java.util.ArrayList<>(includeDirs);
 		dirs.add(input.board().getParent()); // the board's own folder, where its .dtsi files are
 		BoardChecker checker = new BoardChecker(CheckSettings.defaults().withIncludeDirs(dirs));
-		Future<CheckResult> future = worker.submit(() -> checker.check(board, overlay));
+		// on a hang the check is asked to stop (the engine polls it as cpp writes), so a stuck input does not go on
+		// taking a core and filling the heap while the rest of the run goes on
+		AtomicBoolean stop = new AtomicBoolean();
+		Future<CheckResult> future = worker.submit(() -> checker.check(board, overlay, stop::get));
 		CheckResult result;
 		try {
 			result = future.get(bound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
 		} catch (TimeoutException e) {
+			stop.set(true);
 			future.cancel(true);
 			worker.shutdownNow();
 			worker = newWorker(); // the stuck thread is left behind; the next input gets a fresh one
