@@ -101,7 +101,7 @@ public final class LspBenchmark {
 			init.setRootUri(kernel.toUri().toString());
 			init.setInitializationOptions(JsonParser.parseString("{\"carveout\": {\"includePaths\": "
 					+ "[\"scripts/dtc/include-prefixes\", \"arch/arm64/boot/dts\"], \"kernel\": \"6.12\"}}"));
-			server.initialize(init).get(120, TimeUnit.SECONDS);
+			server.initialize(init).get(10, TimeUnit.MINUTES);
 			report.add(String.format(Locale.ROOT, "process start to initialize response: %.0f ms", millis(started)));
 			server.initialized(new InitializedParams());
 			Thread.sleep(SETTLE_MS);
