@@ -11,13 +11,8 @@
 # (or $CARVEOUT_BENCHMARK_OUT).
 set -eu
 cd "$(dirname "$0")/.."
-: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
-export JAVA_HOME
-corpus="${CARVEOUT_CORPUS:-$HOME/.cache/carveout/corpus}"
-if [ ! -f "$corpus/linux/arch/arm64/boot/dts/qcom/sc7280.dtsi" ]; then
-	echo "lsp-benchmark: no kernel corpus at $corpus (run tests/corpus/prepare-corpus.sh first)" >&2
-	exit 3
-fi
+benchmark=lsp-benchmark
+. tests/benchmark-setup.sh
 plugins=releng/dev.carveout.studio/target/products/dev.carveout.studio/linux/gtk/x86_64/plugins
 if ! ls "$plugins"/dev.carveout.lsp_* >/dev/null 2>&1; then
 	echo "lsp-benchmark: building the Studio first (./carveout lsp runs from it)" >&2

@@ -59,6 +59,7 @@ public final class LspBenchmark {
 	private final Recorder recorder = new Recorder();
 	private final List<String> report = new ArrayList<>();
 	private LanguageServer server;
+	private ProcessHandle jvm;
 	private int version = 1;
 
 	public static void main(String[] args) throws Exception {
@@ -104,15 +105,16 @@ public final class LspBenchmark {
 			server.initialize(init).get(10, TimeUnit.MINUTES);
 			report.add(String.format(Locale.ROOT, "process start to initialize response: %.0f ms", millis(started)));
 			server.initialized(new InitializedParams());
+			jvm = serverJvm(process);
 			Thread.sleep(SETTLE_MS);
 
 			String boardUri = board.toUri().toString();
 			String socUri = soc.toUri().toString();
 			String boardText = Files.readString(board);
 			String socText = Files.readString(soc);
-			report.add(String.format(Locale.ROOT, "didOpen %s (%d bytes), %d s after initialized, to its first diagnostics: %.0f ms",
+			report.add(String.format(Locale.ROOT, "didOpen %s (%d bytes), %d s after initialized, to its first diagnostics: %s",
 					board.getFileName(), boardText.length(), SETTLE_MS / 1000, open(boardUri, boardText)));
-			report.add(String.format(Locale.ROOT, "didOpen %s (%d bytes) with the board open, to its first diagnostics: %.0f ms",
+			report.add(String.format(Locale.ROOT, "didOpen %s (%d bytes) with the board open, to its first diagnostics: %s",
 					soc.getFileName(), socText.length(), open(socUri, socText)));
 
 			Edits boardEdits = edit(boardUri, boardText, BOARD_EDIT, BOARD_EDIT_COLUMN, '1', '2', null);
@@ -121,7 +123,6 @@ public final class LspBenchmark {
 			report.add(socEdits.line(".dtsi edit (" + soc.getFileName() + "), didChange to its diagnostics"));
 			report.add(socEdits.othersLine("same .dtsi edits, didChange to the board's diagnostics"));
 
-			ProcessHandle jvm = serverJvm(process);
 			report.add(String.format(Locale.ROOT, "server JVM (pid %d): peak RSS (VmHWM) %s, RSS at the end (VmRSS) %s",
 					jvm.pid(), status(jvm, "VmHWM"), status(jvm, "VmRSS")));
 			report.add("load average at end: " + loadAverage());
@@ -138,12 +139,13 @@ public final class LspBenchmark {
 		System.out.println("(written to " + out + "; server log " + serverLog + ")");
 	}
 
-	private double open(String uri, String text) throws InterruptedException {
+	private String open(String uri, String text) throws InterruptedException {
 		int before = recorder.count();
+		long cpu = cpuMillis(jvm);
 		long start = System.nanoTime();
 		server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "dts", version, text)));
 		recorder.await(uri, before);
-		return millis(start);
+		return String.format(Locale.ROOT, "%.0f ms (server CPU %d ms)", millis(start), cpuMillis(jvm) - cpu);
 	}
 
 	/**
@@ -162,6 +164,9 @@ public final class LspBenchmark {
 		int character = offset - text.lastIndexOf('\n', offset) - 1 + column;
 		Edits edits = new Edits();
 		for (int i = 0; i < WARM_UP + MEASURED; i++) {
+			if (i == WARM_UP) {
+				edits.cpuAtStart = cpuMillis(jvm);
+			}
 			char typed = i % 2 == 0 ? to : from;
 			int before = recorder.count();
 			long start = System.nanoTime();
@@ -176,7 +181,23 @@ public final class LspBenchmark {
 				edits.add(own, other, r8(diagnostics), i % 2 == 0);
 			}
 		}
+		edits.cpuMillis = cpuMillis(jvm) - edits.cpuAtStart;
 		return edits;
+	}
+
+	/**
+	 * The CPU time the server's JVM has used (user and system, all threads), in ms of 10 ms ticks: unlike the wall
+	 * time of an edit, it does not grow with the other work on a loaded machine.
+	 */
+	private static long cpuMillis(ProcessHandle process) {
+		try {
+			String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// After the command: state is field 3 of stat(5), utime 14 and stime 15.
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+		} catch (IOException | RuntimeException e) {
+			return -1;
+		}
 	}
 
 	private double awaitOther(String uri, int before, long start) throws InterruptedException {
@@ -226,6 +247,8 @@ public final class LspBenchmark {
 		private final List<Double> own = new ArrayList<>();
 		private final List<Double> others = new ArrayList<>();
 		private int stale;
+		private long cpuAtStart;
+		private long cpuMillis;
 
 		void add(double ownMs, double otherMs, long overlaps, boolean shouldOverlap) {
 			own.add(ownMs);
@@ -238,8 +261,9 @@ public final class LspBenchmark {
 		}
 
 		String line(String what) {
-			return String.format(Locale.ROOT, "%s (%d edits after %d warm-up): median %.1f ms, p95 %.1f ms, max %.1f ms%s", what,
-					own.size(), WARM_UP, percentile(own, 50), percentile(own, 95), Collections.max(own),
+			return String.format(Locale.ROOT, "%s (%d edits after %d warm-up): median %.1f ms, p95 %.1f ms, max %.1f ms; "
+					+ "server CPU %.0f ms an edit%s", what, own.size(), WARM_UP, percentile(own, 50), percentile(own, 95),
+					Collections.max(own), cpuMillis / (double) own.size(),
 					stale == 0 ? "" : "; " + stale + " answers without the edit's overlap change (stale?)");
 		}
 
