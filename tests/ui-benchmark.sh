@@ -5,13 +5,8 @@
 # writes them to tests/dev.carveout.ui.tests/target/benchmark/latency.txt.
 set -eu
 cd "$(dirname "$0")/.."
-: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
-export JAVA_HOME
-corpus="${CARVEOUT_CORPUS:-$HOME/.cache/carveout/corpus}"
-if [ ! -f "$corpus/linux/arch/arm64/boot/dts/qcom/sc7280.dtsi" ]; then
-	echo "ui-benchmark: no kernel corpus at $corpus (run tests/corpus/prepare-corpus.sh first)" >&2
-	exit 3
-fi
+benchmark=ui-benchmark
+. tests/benchmark-setup.sh
 out="$PWD/tests/dev.carveout.ui.tests/target/benchmark/latency.txt"
 # CARVEOUT_BENCHMARK_JFR=FILE records a Java Flight Recording of the run (jfr print --events jdk.ExecutionSample FILE).
 jfr="${CARVEOUT_BENCHMARK_JFR:+-XX:StartFlightRecording=filename=$CARVEOUT_BENCHMARK_JFR,settings=profile}"

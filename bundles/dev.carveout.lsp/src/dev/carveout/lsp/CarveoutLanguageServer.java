@@ -2,6 +2,7 @@ package dev.carveout.lsp;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 
 import org.eclipse.lsp4j.jsonrpc.Launcher;
@@ -32,13 +33,18 @@ public final class CarveoutLanguageServer {
 	}
 
 	public static CarveoutLanguageServer create() {
+		return create(EngineWarmUp.BACKGROUND);
+	}
+
+	/** A server whose warm-up at initialize runs on {@code warmUps} (tests hold it back to see initialize not wait). */
+	public static CarveoutLanguageServer create(Executor warmUps) {
 		// Registers the DTS EPackage and gives the engine (BoardChecker, QuickFixes) its parser.
 		DtsLanguage.injector();
 		EngineSession session = new EngineSession();
 		Injector language = Guice.createInjector(
 				Modules2.mixin(new DtsRuntimeModule(), new DtsIdeModule(), new CarveoutLanguageModule(session)));
 		Injector server = Guice.createInjector(Modules.override(new ServerModule())
-				.with(new CarveoutServerModule(session, language)));
+				.with(new CarveoutServerModule(session, language, new EngineWarmUp(warmUps))));
 		return new CarveoutLanguageServer(server.getInstance(CarveoutLanguageServerImpl.class));
 	}
 

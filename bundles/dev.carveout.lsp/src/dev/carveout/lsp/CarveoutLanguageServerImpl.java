@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.emf.common.util.URI;
@@ -23,23 +24,48 @@ import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeActionCapabilities;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.ProjectManager;
+import org.eclipse.xtext.ide.server.UriExtensions;
+import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.validation.Issue;
 
 import com.google.inject.Inject;
 
 /**
  * Xtext's language server with what the engine needs: the client's settings (initializationOptions and
- * workspace/didChangeConfiguration), the text of open documents for the engine's overlay, and diagnostics that
- * carry the node path and say they come from Carveout.
+ * workspace/didChangeConfiguration), the text of open documents for the engine's overlay, diagnostics from the
+ * engine as documents change (the edited one first, {@link ChangeDiagnostics}) that carry the node path and say
+ * they come from Carveout, and the engine warmed up while the client starts.
  */
 public class CarveoutLanguageServerImpl extends LanguageServerImpl {
 
+	/** The extensions the server registers DTS for (CarveoutServerModule). */
+	static final Set<String> DTS_EXTENSIONS = Set.of("dts", "dtsi", "dtso");
+
+	private final EngineSession session;
+
 	@Inject
-	private EngineSession session;
+	private EngineWarmUp warmUp;
+
+	@Inject
+	private UriExtensions uriExtensions;
+
+	private final ChangeDiagnostics diagnostics;
+	private final TypingPause typingPause = new TypingPause();
 
 	private volatile Path root;
+
+	@Inject
+	CarveoutLanguageServerImpl(EngineSession session) {
+		this.session = session;
+		this.diagnostics = new ChangeDiagnostics(session, this::publish);
+	}
 
 	@Override
 	public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
@@ -48,6 +74,7 @@ public class CarveoutLanguageServerImpl extends LanguageServerImpl {
 		applySettings(params.getInitializationOptions());
 		session.setShowsDisabledActions(Optional.ofNullable(params.getCapabilities()).map(ClientCapabilities::getTextDocument)
 				.map(TextDocumentClientCapabilities::getCodeAction).map(CodeActionCapabilities::getDisabledSupport).orElse(false));
+		warmUp.start(session);
 		return super.initialize(params);
 	}
 
@@ -81,40 +108,104 @@ public class CarveoutLanguageServerImpl extends LanguageServerImpl {
 	@Override
 	public void didOpen(DidOpenTextDocumentParams params) {
 		URI uri = getURI(params.getTextDocument());
-		if (uri.isFile()) {
-			session.opened(EngineSession.pathOf(uri), params.getTextDocument().getText());
+		if (!isDts(uri)) {
+			super.didOpen(params);
+			return;
 		}
-		super.didOpen(params);
+		TextDocumentItem item = params.getTextDocument();
+		Path file = EngineSession.pathOf(uri);
+		session.opened(file, item.getText());
+		checkAfter(uri, file, () -> getWorkspaceManager().didOpen(uri, item.getVersion(), item.getText()));
 	}
 
 	@Override
 	public void didChange(DidChangeTextDocumentParams params) {
 		URI uri = getURI(params.getTextDocument());
-		if (uri.isFile()) {
-			Path file = EngineSession.pathOf(uri);
-			String text = session.overlay().contentOf(file).orElse(null);
-			if (text != null) {
-				session.changed(file, new Document(0, text).applyTextDocumentChanges(params.getContentChanges()).getContents());
-			}
+		if (!isDts(uri)) {
+			super.didChange(params);
+			return;
 		}
-		super.didChange(params);
+		Path file = EngineSession.pathOf(uri);
+		String text = session.overlay().contentOf(file).orElse(null);
+		if (text != null) {
+			session.changed(file, new Document(0, text).applyTextDocumentChanges(params.getContentChanges()).getContents());
+		}
+		checkAfter(uri, file, () -> getWorkspaceManager().didChangeTextDocumentContent(uri, params.getTextDocument().getVersion(),
+				params.getContentChanges()));
 	}
 
 	@Override
 	public void didClose(DidCloseTextDocumentParams params) {
 		URI uri = getURI(params.getTextDocument());
-		if (uri.isFile()) {
-			session.closed(EngineSession.pathOf(uri));
+		if (!isDts(uri)) {
+			super.didClose(params);
+			return;
 		}
-		super.didClose(params);
+		Path file = EngineSession.pathOf(uri);
+		session.closed(file);
+		checkAfter(uri, file, () -> getWorkspaceManager().didClose(uri));
+	}
+
+	/**
+	 * Xtext's document is updated (hover, completion and symbols read it) but not built: the engine checks the
+	 * document and those it affects, and Xtext parses it again only when a request needs its tree. The reasons
+	 * findings have no quick fix follow after a pause in typing. A newer change cancels what is left.
+	 */
+	private void checkAfter(URI uri, Path file, Runnable documentUpdate) {
+		getRequestManager().runWrite(() -> {
+			documentUpdate.run();
+			forgetParse(uri);
+			return null;
+		}, (cancel, nothing) -> {
+			diagnostics.afterChange(file, cancel);
+			publishReasonsAfterPause();
+			return null;
+		});
+	}
+
+	private void publishReasonsAfterPause() {
+		typingPause.after(() -> getRequestManager().runRead(cancel -> {
+			diagnostics.publishReasons(cancel);
+			return null;
+		}));
+	}
+
+	/** The document's parse from before the change: dropped, so the next request parses the new text. */
+	private void forgetParse(URI uri) {
+		ProjectManager project = getWorkspaceManager().getProjectManager(uri);
+		XtextResourceSet resources = project == null ? null : project.getResourceSet();
+		Resource stale = resources == null ? null : resources.getResource(uri, false);
+		if (stale != null) {
+			resources.getResources().remove(stale);
+		}
+	}
+
+	private static boolean isDts(URI uri) {
+		return uri.isFile() && DTS_EXTENSIONS.contains(uri.fileExtension());
 	}
 
 	/** New settings: every open document is checked again with them. */
 	@Override
 	public void didChangeConfiguration(DidChangeConfigurationParams params) {
 		applySettings(params.getSettings());
-		List<URI> open = session.openFiles().stream().map(p -> URI.createURI(EngineSession.uriOf(p))).toList();
-		runBuildable(() -> getWorkspaceManager().didChangeFiles(open, List.of()));
+		getRequestManager().runWrite(() -> null, (cancel, nothing) -> {
+			diagnostics.checkAll(cancel);
+			publishReasonsAfterPause();
+			return null;
+		});
+	}
+
+	@Override
+	public CompletableFuture<Object> shutdown() {
+		typingPause.stop();
+		return super.shutdown();
+	}
+
+	private void publish(URI uri, List<Issue> issues) {
+		LanguageClient client = getLanguageClient();
+		if (client != null) {
+			client.publishDiagnostics(new PublishDiagnosticsParams(uriExtensions.toUriString(uri), toDiagnostics(issues)));
+		}
 	}
 
 	private void applySettings(Object settings) {

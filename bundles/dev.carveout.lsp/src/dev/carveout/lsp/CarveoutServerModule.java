@@ -4,6 +4,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.xtext.ide.server.IMultiRootWorkspaceConfigFactory;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ProjectManager;
+import org.eclipse.xtext.ide.server.symbol.WorkspaceSymbolService;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
@@ -20,15 +21,18 @@ final class CarveoutServerModule extends AbstractModule {
 
 	private final EngineSession session;
 	private final Injector language;
+	private final EngineWarmUp warmUp;
 
-	CarveoutServerModule(EngineSession session, Injector language) {
+	CarveoutServerModule(EngineSession session, Injector language, EngineWarmUp warmUp) {
 		this.session = session;
 		this.language = language;
+		this.warmUp = warmUp;
 	}
 
 	@Override
 	protected void configure() {
 		bind(EngineSession.class).toInstance(session);
+		bind(EngineWarmUp.class).toInstance(warmUp);
 		bind(LanguageServer.class).to(CarveoutLanguageServerImpl.class);
 		bind(LanguageServerImpl.class).to(CarveoutLanguageServerImpl.class);
 		bind(ProjectManager.class).to(ContainedProjectManager.class);
@@ -40,5 +44,6 @@ final class CarveoutServerModule extends AbstractModule {
 		bind(IResourceServiceProvider.Registry.class).toInstance(registry);
 		bind(XtextResourceSet.class).to(LanguageResourceSet.class);
 		bind(IMultiRootWorkspaceConfigFactory.class).to(OpenDocumentsWorkspace.class);
+		bind(WorkspaceSymbolService.class).to(OpenDocumentSymbols.class);
 	}
 }

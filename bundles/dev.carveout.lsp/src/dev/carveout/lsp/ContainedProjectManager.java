@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.log4j.Logger;
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.build.IncrementalBuilder;
 import org.eclipse.xtext.ide.server.ProjectManager;
 import org.eclipse.xtext.resource.IResourceDescription;
@@ -48,6 +49,15 @@ public class ContainedProjectManager extends ProjectManager {
 			}
 			return new IncrementalBuilder.Result(getIndexState(), affected);
 		}
+	}
+
+	/**
+	 * The server's checks do not build open documents, so a request loads a document's parse when it needs it, and
+	 * two requests may ask at once (hover and symbols after an edit); EMF's resource set is not thread-safe.
+	 */
+	@Override
+	public synchronized Resource getResource(URI uri) {
+		return super.getResource(uri);
 	}
 
 	private List<IResourceDescription.Delta> alone(List<URI> dirty, List<URI> deleted, List<IResourceDescription.Delta> external,

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.emf.common.util.URI;
@@ -82,8 +83,12 @@ public final class EngineSession {
 
 	/** {@link #check(XtextResource)} that a newer change of the document cancels (Xtext cancels the build it supersedes). */
 	public BoardCheck check(XtextResource resource, CancelIndicator cancel) {
-		Path file = pathOf(resource.getURI());
 		String text = resource.getParseResult() == null ? "" : resource.getParseResult().getRootNode().getText();
+		return check(pathOf(resource.getURI()), text, cancel);
+	}
+
+	/** Checks the board that gives {@code file} its findings, with {@code text} as the file's content. */
+	public BoardCheck check(Path file, String text, CancelIndicator cancel) {
 		SourceOverlay open = overlay();
 		SourceOverlay overlay = p -> p.toAbsolutePath().normalize().equals(file) ? Optional.of(text) : open.contentOf(p);
 		CheckSettings current = settings;
@@ -121,6 +126,18 @@ public final class EngineSession {
 		return openTexts.keySet().stream().filter(p -> !p.equals(file))
 				.sorted((a, b) -> Boolean.compare(!a.toString().endsWith(".dts"), !b.toString().endsWith(".dts")))
 				.filter(board -> graph.closure(board).contains(file)).findFirst().orElse(file);
+	}
+
+	/**
+	 * The open documents other than {@code changed} whose findings an edit of {@code changed} can change: DTS has
+	 * no Xtext cross-references, so the include graph is the dependency. An open board is affected by an edit of
+	 * any file it includes, an open .dtsi by an edit of a board including it.
+	 */
+	public List<Path> affectedBy(Path changed) {
+		IncludeGraph graph = new IncludeGraph(overlay(), settings.includeDirs());
+		Set<Path> changedIncludes = graph.closure(changed);
+		return openTexts.keySet().stream().filter(open -> !open.equals(changed))
+				.filter(open -> changedIncludes.contains(open) || graph.closure(open).contains(changed)).sorted().toList();
 	}
 
 	public static Path pathOf(URI uri) {

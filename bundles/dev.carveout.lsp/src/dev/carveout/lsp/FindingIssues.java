@@ -2,7 +2,10 @@ package dev.carveout.lsp;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.diagnostics.Severity;
@@ -18,25 +21,42 @@ import dev.carveout.memmap.SourceRef;
 /**
  * Turns a board's findings into Xtext issues of one document: code = rule id, data = node path. A finding in
  * another file shows there when that file is open (its own validation reports it), and otherwise on the
- * include line of this document that reads it, so nothing the board has goes unseen.
+ * include line of this document that reads it, so nothing the board has goes unseen. Syntax errors are the
+ * engine's too: Xtext's validator does not run on DTS documents.
  */
 final class FindingIssues {
 
 	private final BoardCheck check;
 	private final EngineSession session;
 	private final URI uri;
+	private final TextPositions positions;
 
 	FindingIssues(BoardCheck check, EngineSession session, URI uri) {
 		this.check = check;
 		this.session = session;
 		this.uri = uri;
+		this.positions = new TextPositions(check.text());
 	}
 
+	/** The board's findings as this document's issues, as the check found them. */
 	List<Issue> issues() {
+		return issuesOf(check.result().findings());
+	}
+
+	/**
+	 * The same with the reason a finding has no quick fix (a macro in the way) in its message. Finding the reason
+	 * parses the findings' files again, so the server publishes these only after a pause in typing.
+	 */
+	List<Issue> explainedIssues() {
+		return issuesOf(new QuickFixes(check.checker()).explained(check.result(), check.overlay()));
+	}
+
+	private List<Issue> issuesOf(List<Finding> findings) {
 		List<Issue> issues = new ArrayList<>();
 		IncludeGraph graph = new IncludeGraph(check.overlay(), check.checker().settings().includeDirs());
-		// A finding a macro keeps from being fixed says why in its message.
-		for (Finding finding : new QuickFixes(check.checker()).explained(check.result(), check.overlay())) {
+		// Each include line is looked up once per file: a board's findings crowd in a few included files.
+		Map<Path, Optional<IncludeGraph.Include>> includeLines = new HashMap<>();
+		for (Finding finding : findings) {
 			if (finding.severity() == dev.carveout.memmap.Severity.OFF) {
 				continue;
 			}
@@ -47,23 +67,17 @@ final class FindingIssues {
 					issues.add(issue(finding, 0, 0, finding.message()));
 				}
 			} else if (file.equals(check.file())) {
-				if (!isXtextSyntaxError(finding)) {
-					issues.add(issue(finding, at.offset(), at.length(), finding.message()));
-				}
+				issues.add(issue(finding, at.offset(), at.length(), finding.message()));
 			} else if (!session.isOpen(file) && !isReadProblem(finding)) {
-				IncludeGraph.Include include = graph.includeLeadingTo(check.file(), check.text(), file);
-				if (include != null) {
-					issues.add(issue(finding, include.offset(), include.length(),
+				Optional<IncludeGraph.Include> include = includeLines.computeIfAbsent(file,
+						f -> Optional.ofNullable(graph.includeLeadingTo(check.file(), check.text(), f)));
+				if (include.isPresent()) {
+					issues.add(issue(finding, include.get().offset(), include.get().length(),
 							"in " + file.getFileName() + ":" + at.line() + ": " + finding.message()));
 				}
 			}
 		}
 		return issues;
-	}
-
-	/** Xtext reports this document's syntax errors itself; the engine's summaries of included files' stay. */
-	private static boolean isXtextSyntaxError(Finding finding) {
-		return finding.ruleId().equals(BoardChecker.RULE_SYNTAX) && !finding.message().contains("in included file");
 	}
 
 	/** Syntax and input problems of included files already have the engine's summary on the include line. */
@@ -75,7 +89,6 @@ final class FindingIssues {
 		String text = check.text();
 		int start = Math.max(0, Math.min(offset, text.length()));
 		int end = Math.max(start, Math.min(offset + length, text.length()));
-		TextPositions positions = new TextPositions(text);
 		var from = positions.position(start);
 		var to = positions.position(end);
 		Issue.IssueImpl issue = new Issue.IssueImpl();

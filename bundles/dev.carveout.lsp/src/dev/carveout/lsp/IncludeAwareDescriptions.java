@@ -2,7 +2,6 @@ package dev.carveout.lsp;
 
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Set;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.IResourceDescription;
@@ -12,12 +11,11 @@ import org.eclipse.xtext.resource.impl.DefaultResourceDescriptionManager;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 
-import dev.carveout.dts.nav.IncludeGraph;
 
 /**
- * Re-validates open documents when a file of their board changes. DTS has no Xtext cross-references, so Xtext
- * sees no dependency between a board and the .dtsi it includes; the include graph is the dependency: an open
- * board is affected by an edit of any file it includes, and an open .dtsi by an edit of a board including it.
+ * Re-validates open documents when a file of their board changes on disk (an Xtext build, for the files a client
+ * reports changed). DTS has no Xtext cross-references, so Xtext sees no dependency between a board and the .dtsi
+ * it includes; the include graph is the dependency ({@link EngineSession#affectedBy}).
  */
 @Singleton
 public class IncludeAwareDescriptions extends DefaultResourceDescriptionManager
@@ -34,14 +32,8 @@ public class IncludeAwareDescriptions extends DefaultResourceDescriptionManager
 			return false;
 		}
 		Path candidatePath = EngineSession.pathOf(uri);
-		IncludeGraph graph = new IncludeGraph(session.overlay(), session.settings().includeDirs());
-		Set<Path> candidateFiles = graph.closure(candidatePath);
 		for (IResourceDescription.Delta delta : deltas) {
-			if (!delta.getUri().isFile()) {
-				continue;
-			}
-			Path changed = EngineSession.pathOf(delta.getUri());
-			if (!changed.equals(candidatePath) && (candidateFiles.contains(changed) || graph.closure(changed).contains(candidatePath))) {
+			if (delta.getUri().isFile() && session.affectedBy(EngineSession.pathOf(delta.getUri())).contains(candidatePath)) {
 				return true;
 			}
 		}

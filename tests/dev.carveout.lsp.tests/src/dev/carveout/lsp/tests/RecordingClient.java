@@ -48,6 +48,11 @@ final class RecordingClient implements LanguageClient {
 		return published.stream().anyMatch(p -> p.getUri().equals(uri));
 	}
 
+	/** The documents of the diagnostics published after the first {@code after}, in order. */
+	synchronized List<String> urisSince(int after) {
+		return published.subList(after, published.size()).stream().map(PublishDiagnosticsParams::getUri).toList();
+	}
+
 	synchronized int publishedCount() {
 		return published.size();
 	}
