@@ -26,12 +26,15 @@ import dev.carveout.dts.cpp.PreprocessedUnit;
 import dev.carveout.dts.cpp.Preprocessor;
 import dev.carveout.dts.cpp.SourceReader;
 import dev.carveout.dts.dts.BodyItem;
+import dev.carveout.dts.dts.CellList;
 import dev.carveout.dts.dts.Directive;
 import dev.carveout.dts.dts.DtsFile;
 import dev.carveout.dts.dts.IncludeDirective;
 import dev.carveout.dts.dts.NodeDefinition;
 import dev.carveout.dts.dts.PreprocessorLine;
+import dev.carveout.dts.dts.Property;
 import dev.carveout.dts.dts.TopItem;
+import dev.carveout.dts.dts.Value;
 import dev.carveout.dts.limits.InputLimit;
 import dev.carveout.dts.limits.InputUsage;
 import dev.carveout.dts.limits.LimitExceeded;
@@ -41,6 +44,7 @@ import dev.carveout.dts.tree.EffectiveTreeBuilder;
 import dev.carveout.dts.tree.IncbinFiles;
 import dev.carveout.dts.tree.Locator;
 import dev.carveout.dts.tree.SourceLocator;
+import dev.carveout.dts.tree.ValueIncluder;
 import dev.carveout.memmap.Finding;
 import dev.carveout.memmap.Severity;
 import dev.carveout.memmap.SourceRef;
@@ -62,6 +66,8 @@ final class SourceSet {
 	/** Errors in included files, by the board's #include line that pulled them in. */
 	private final Map<SourceRef, IncludedErrors> includedErrors = new LinkedHashMap<>();
 	private InputUsage usage = new InputUsage();
+	/** Where dtc places the lines after a line marker in the sources, for its errors there. */
+	private final PresumedPlaces presumed = new PresumedPlaces();
 	/** dtc /include/s open inside each other, and the characters they added to the board. */
 	private int dtcIncludeDepth;
 	private long inputSize;
@@ -102,21 +108,27 @@ final class SourceSet {
 			reportIncludedErrors();
 			return null;
 		}
+		int dtcFindings = findings.size();
+		presumed.addPreprocessed(unit.text(), unit.origins());
 		usage = unit.usage();
 		inputSize = unit.text().length();
 		List<ParsedItems> parsed = parseSegments(board, unit);
 		reportIncludedErrors();
 		EffectiveTreeBuilder builder = new EffectiveTreeBuilder(findings::add);
+		builder.setVersionRequired(!board.getFileName().toString().endsWith(".dtsi"));
 		builder.setBodyIncluder(this::includeInBody);
 		builder.setIncbinFiles(this::incbinContent);
+		builder.setValueIncluder(this::includeInValue);
 		try {
 			for (ParsedItems items : parsed) {
 				add(items.dts(), items.locator(), builder);
 			}
 		} catch (LimitExceeded e) {
+			presumed.reportAgain(findings, dtcFindings);
 			return null; // reported where it was hit
 		}
 		DtTree tree = builder.finish(generateSymbols);
+		presumed.reportAgain(findings, dtcFindings);
 		return new TranslationUnit(board, tree, Set.copyOf(files), unit);
 	}
 
@@ -186,7 +198,7 @@ final class SourceSet {
 
 	/** dtc's own /include/ at the top: the file is read as it is (cpp never sees it) and its items added. */
 	private void dtcInclude(IncludeDirective include, Locator locator, EffectiveTreeBuilder builder) {
-		IncludedFile file = readDtcInclude(include, locator, "");
+		IncludedFile file = readDtcInclude(include, locator, "", "");
 		if (file != null && file.parsed() instanceof DtsFile dts) {
 			dtcIncludeDepth++;
 			add(dts, file.locator(), builder);
@@ -200,7 +212,7 @@ final class SourceSet {
 	 */
 	private void includeInBody(Directive directive, Locator locator, BiConsumer<List<BodyItem>, Locator> into) {
 		if (directive instanceof IncludeDirective include) {
-			IncludedFile file = readDtcInclude(include, locator, BODY_PREFIX);
+			IncludedFile file = readDtcInclude(include, locator, BODY_PREFIX, BODY_SUFFIX);
 			if (file != null && file.parsed() instanceof DtsFile dts && !dts.getItems().isEmpty()
 					&& dts.getItems().get(0) instanceof NodeDefinition wrapper) {
 				dtcIncludeDepth++;
@@ -211,6 +223,33 @@ final class SourceSet {
 	}
 
 	private static final String BODY_PREFIX = "/ { ";
+	private static final String BODY_SUFFIX = "\n};\n";
+	private static final String VALUE_PREFIX = "/ { x = ";
+	private static final String VALUE_SUFFIX = "\n;\n};\n";
+	private static final String CELLS_PREFIX = "/ { x = <";
+	private static final String CELLS_SUFFIX = "\n>;\n};\n";
+
+	/**
+	 * dtc's /include/ inside a property value: the file's text stands where the /include/ does. It is parsed as the
+	 * values of a property, or inside '<>' as cells ("/ { x = <" written before it). A file whose text only makes sense
+	 * spliced into its surroundings (half a value) is a syntax error here, though dtc would read it.
+	 */
+	private ValueIncluder.Included includeInValue(IncludeDirective include, Locator locator, boolean cells) {
+		IncludedFile file = cells ? readDtcInclude(include, locator, CELLS_PREFIX, CELLS_SUFFIX)
+				: readDtcInclude(include, locator, VALUE_PREFIX, VALUE_SUFFIX);
+		if (file == null || !(file.parsed() instanceof DtsFile dts) || dts.getItems().isEmpty()
+				|| !(dts.getItems().get(0) instanceof NodeDefinition wrapper) || wrapper.getBody().isEmpty()
+				|| !(wrapper.getBody().get(0) instanceof Property property)) {
+			return null;
+		}
+		List<Value> values = property.getValues();
+		if (!cells) {
+			return new ValueIncluder.Included(values, file.locator());
+		}
+		return values.size() == 1 && values.get(0).getData() instanceof CellList list
+				? new ValueIncluder.Included(list.getCells(), file.locator())
+				: null;
+	}
 
 	private record IncludedFile(EObject parsed, Locator locator) {
 	}
@@ -220,7 +259,7 @@ final class SourceSet {
 	 * {@link InputLimit#DTC_INCLUDE_DEPTH} (a file that includes itself) or the board's input budget the board
 	 * stops: {@link LimitExceeded}, reported here.
 	 */
-	private IncludedFile readDtcInclude(IncludeDirective include, Locator locator, String prefix) {
+	private IncludedFile readDtcInclude(IncludeDirective include, Locator locator, String prefix, String suffix) {
 		SourceRef at = locator.locate(include);
 		if (!usage.within(InputLimit.DTC_INCLUDE_DEPTH, dtcIncludeDepth + 1L)) {
 			throw stop(InputLimit.DTC_INCLUDE_DEPTH, null, at);
@@ -246,7 +285,8 @@ final class SourceSet {
 			throw stop(InputLimit.PREPROCESSED_OUTPUT, null, at);
 		}
 		files.add(target);
-		String parsedText = prefix.isEmpty() ? text : prefix + text + "\n};\n";
+		presumed.addDtcFile(target, text);
+		String parsedText = prefix + text + suffix;
 		IParseResult result = parser.parse(new StringReader(parsedText));
 		SourceLocator inFile = new SourceLocator(target, text);
 		Locator shifted = element -> {

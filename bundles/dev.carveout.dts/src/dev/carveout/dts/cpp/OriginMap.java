@@ -126,6 +126,17 @@ public final class OriginMap {
 		}
 	}
 
+	private final List<LineDirective> lineDirectives = new ArrayList<>();
+
+	/** The #line directives cpp read, in the order it read them: they move the places cpp's line markers name. */
+	public List<LineDirective> lineDirectives() {
+		return List.copyOf(lineDirectives);
+	}
+
+	void lineDirective(LineDirective directive) {
+		lineDirectives.add(directive);
+	}
+
 	/** Number of segments; shows how compact the map is. */
 	public int segments() {
 		return count;

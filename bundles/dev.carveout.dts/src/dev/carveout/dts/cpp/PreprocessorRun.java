@@ -361,8 +361,9 @@ final class PreprocessorRun {
 				}
 				// other pragmas mean nothing to dtc; gcc would print them, kernel DTS files have none
 			}
+			case "line" -> lineDirective(fs, from, end);
 			default -> {
-				// null directive, #line (only changes __LINE__ and line markers), #ident, #sccs, #assert,
+				// null directive, #ident, #sccs, #assert,
 				// #unassert: nothing for dtc
 			}
 			}
@@ -370,6 +371,27 @@ final class PreprocessorRun {
 			preventExpansion = savedPrevent;
 			parsingArgs = savedParsing;
 		}
+	}
+
+	/**
+	 * '#line 12 "other.dtsi"' changes only __LINE__ (not modelled) and the places cpp's line markers name, which dtc
+	 * reports its errors at: kept for them. A #line whose operands are macros is left out.
+	 */
+	private void lineDirective(FileState fs, int from, int end) {
+		LexedFile lf = fs.lf;
+		if (from >= end || lf.kind[from] != Tok.NUMBER) {
+			return;
+		}
+		String digits = lf.text.substring(lf.start[from], lf.end[from]);
+		if (!digits.chars().allMatch(Character::isDigit) || digits.length() > 10) {
+			return;
+		}
+		String name = null;
+		if (from + 1 < end && lf.kind[from + 1] == Tok.STRING) {
+			String quoted = lf.text.substring(lf.start[from + 1], lf.end[from + 1]);
+			name = quoted.substring(1, quoted.length() - 1).replaceAll("\\\\(.)", "$1");
+		}
+		out.origins.lineDirective(new LineDirective(fs.ctx.path, at(fs, end - 1).line(), Long.parseLong(digits), name));
 	}
 
 	private Origin at(FileState fs, int token) {

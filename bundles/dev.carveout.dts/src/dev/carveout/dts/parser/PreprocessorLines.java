@@ -33,6 +33,7 @@ public final class PreprocessorLines {
 
 	/** True when the '#' at LA(1) starts a directive line. */
 	public static boolean startsDirective(CharStream input) {
+		boolean indented = false;
 		for (int back = -1;; back--) {
 			int c = input.LA(back);
 			if (c == CharStream.EOF || c == '\n' || c == '\r') {
@@ -41,12 +42,14 @@ public final class PreprocessorLines {
 			if (c != ' ' && c != '\t') {
 				return false;
 			}
+			indented = true;
 		}
 		int i = 2;
 		while (input.LA(i) == ' ' || input.LA(i) == '\t') {
 			i++;
 		}
-		if (i > 2 && isLineMarker(input, i)) {
+		// dtc's lexer takes a marker only with its '#' first on the line; an indented one is tokens to it
+		if (i > 2 && !indented && isLineMarker(input, i)) {
 			return true;
 		}
 		StringBuilder word = new StringBuilder();

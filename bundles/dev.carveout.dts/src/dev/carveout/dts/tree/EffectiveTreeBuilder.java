@@ -47,19 +47,32 @@ public final class EffectiveTreeBuilder {
 	private BodyIncluder bodyIncluder = (directive, at, into) -> {
 	};
 	private IncbinFiles incbinFiles = (file, at) -> IncbinFiles.Content.NOT_READ;
+	private ValueIncluder valueIncluder = ValueIncluder.NONE;
 	private boolean rootDefined;
 	private boolean finished;
 	/** The file said /plugin/: dtc makes a fragment of each '&ref { }' the overlay itself cannot resolve. */
 	private boolean plugin;
 	private int nextFragment;
+	private HeaderOrder headers;
 
 	public EffectiveTreeBuilder(Consumer<Finding> problems) {
 		this.problems = problems;
+		this.headers = new HeaderOrder(problems, true);
+	}
+
+	/** Whether the file must begin with /dts-v1/: not when it is no board (a .dtsi that no board includes). */
+	public void setVersionRequired(boolean required) {
+		headers = new HeaderOrder(problems, required);
 	}
 
 	/** Who reads files included inside a node body; without one such includes are ignored. */
 	public void setBodyIncluder(BodyIncluder includer) {
 		bodyIncluder = includer;
+	}
+
+	/** Who reads the files an /include/ inside a value names; without one such values are unknown. */
+	public void setValueIncluder(ValueIncluder includer) {
+		valueIncluder = includer;
 	}
 
 	/** Who checks the files /incbin/ names; without one they are not checked. */
@@ -68,6 +81,7 @@ public final class EffectiveTreeBuilder {
 	}
 
 	public void add(EObject item, Locator at) {
+		headers.see(item, at.locate(item));
 		if (item instanceof PluginDirective) {
 			plugin = true;
 		} else if (item instanceof NodeDefinition definition) {
@@ -165,12 +179,13 @@ public final class EffectiveTreeBuilder {
 					problem(earlier, "Duplicate property name " + property.getName() + " in " + node.path());
 				}
 				PropertyValue value;
+				ValueIncludes includes = new ValueIncludes(valueIncluder, at);
 				try {
-					value = ValueEncoder.encode(property.getValues(), incbins(property.getValues(), at));
+					value = ValueEncoder.encode(property.getValues(), incbins(property.getValues(), at), includes);
 				} catch (UnknownValueException e) {
 					value = null;
 					if (e.invalid() != null) {
-						problem(at.locate(e.invalid()), e.getMessage());
+						problem(includes.locate(e.invalid()), e.getMessage());
 					}
 				}
 				if (value != null && value.length() > InputLimit.PROPERTY_SIZE.value()) {
@@ -197,6 +212,10 @@ public final class EffectiveTreeBuilder {
 				} else {
 					node.deleteProperty(delete.getName());
 				}
+			} else if (item instanceof DeleteNode delete && delete.getTarget() != null) {
+				// dtc-parser.y's subnode rule takes a name after /delete-node/; a reference only at the top level
+				problem(at.locate(delete.getTarget()), "syntax error: /delete-node/ of a reference inside a node (a body"
+						+ " deletes a child by its name; a reference is deleted by a /delete-node/ at the top level)");
 			} else if (item instanceof DeleteNode delete && delete.getName() != null && fresh) {
 				body.subnode();
 				if (body.deletesEarlierChild(delete.getName())) {

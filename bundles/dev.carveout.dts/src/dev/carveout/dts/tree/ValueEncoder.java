@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.emf.ecore.EObject;
+
 import dev.carveout.dts.dts.ByteChunk;
 import dev.carveout.dts.dts.ByteItem;
 import dev.carveout.dts.dts.ByteString;
@@ -13,6 +15,7 @@ import dev.carveout.dts.dts.CellList;
 import dev.carveout.dts.dts.Data;
 import dev.carveout.dts.dts.Expression;
 import dev.carveout.dts.dts.IncBin;
+import dev.carveout.dts.dts.IncludeDirective;
 import dev.carveout.dts.dts.Label;
 import dev.carveout.dts.dts.MacroData;
 import dev.carveout.dts.dts.ReferenceData;
@@ -26,9 +29,12 @@ public final class ValueEncoder {
 	private final List<PropertyValue.Reference> references = new ArrayList<>();
 	/** The bytes of the files the values' /incbin/s name, as read; an /incbin/ without them is unknown. */
 	private final Map<IncBin, byte[]> incbinFiles;
+	/** The values or cells of the file each /include/ in the values names. */
+	private final IncludedValues includes;
 
-	private ValueEncoder(Map<IncBin, byte[]> incbinFiles) {
+	private ValueEncoder(Map<IncBin, byte[]> incbinFiles, IncludedValues includes) {
 		this.incbinFiles = incbinFiles;
+		this.includes = includes;
 	}
 
 	public static PropertyValue encode(List<Value> values) throws UnknownValueException {
@@ -37,7 +43,13 @@ public final class ValueEncoder {
 
 	/** {@link #encode(List)} with the contents of the files the values' /incbin/s name. */
 	public static PropertyValue encode(List<Value> values, Map<IncBin, byte[]> incbinFiles) throws UnknownValueException {
-		ValueEncoder encoder = new ValueEncoder(incbinFiles);
+		return encode(values, incbinFiles, IncludedValues.NONE);
+	}
+
+	/** {@link #encode(List, Map)} with what the /include/s among the values and cells bring in. */
+	public static PropertyValue encode(List<Value> values, Map<IncBin, byte[]> incbinFiles, IncludedValues includes)
+			throws UnknownValueException {
+		ValueEncoder encoder = new ValueEncoder(incbinFiles, includes);
 		for (Value value : values) {
 			encoder.data(value.getData());
 		}
@@ -69,6 +81,10 @@ public final class ValueEncoder {
 			throw new UnknownValueException("macro " + macro.getCall().getName() + " is not expanded");
 		} else if (data instanceof IncBin incbin) {
 			incbin(incbin);
+		} else if (data instanceof IncludeDirective include) {
+			for (EObject value : includes.contents(include)) {
+				data(((Value) value).getData());
+			}
 		}
 	}
 
@@ -104,18 +120,26 @@ public final class ValueEncoder {
 			throw new UnknownValueException("Array elements must be 8, 16, 32 or 64-bits", list);
 		}
 		for (Cell cell : list.getCells()) {
-			if (cell instanceof Label) {
-				continue;
+			cell(cell, (int) bits);
+		}
+	}
+
+	private void cell(Cell cell, int bits) throws UnknownValueException {
+		if (cell instanceof Label) {
+			return;
+		}
+		if (cell instanceof IncludeDirective include) {
+			for (EObject included : includes.contents(include)) {
+				cell((Cell) included, bits);
 			}
-			if (cell instanceof dev.carveout.dts.dts.Reference ref) {
-				if (bits != 32) {
-					throw new UnknownValueException("References are only allowed in arrays with 32-bit elements.", ref);
-				}
-				references.add(new PropertyValue.Reference(out.size(), References.target(ref), false));
-				write(0xffffffffL, 32);
-			} else {
-				write(inRange(ExpressionEvaluator.evaluate((Expression) cell), (int) bits, cell), (int) bits);
+		} else if (cell instanceof dev.carveout.dts.dts.Reference ref) {
+			if (bits != 32) {
+				throw new UnknownValueException("References are only allowed in arrays with 32-bit elements.", ref);
 			}
+			references.add(new PropertyValue.Reference(out.size(), References.target(ref), false));
+			write(0xffffffffL, 32);
+		} else {
+			write(inRange(ExpressionEvaluator.evaluate((Expression) cell), bits, cell), bits);
 		}
 	}
 

@@ -57,6 +57,22 @@ final class Dtc {
 		return run.output();
 	}
 
+	/**
+	 * What dtc prints when it refuses a board read as kbuild reads it (GNU cpp with kbuild's flags first, run in the
+	 * board's folder so the file names cpp and dtc print are the board's relatives); fails the test if it accepts.
+	 */
+	static String refusalWithCpp(Path board) {
+		Path preprocessed = board.resolveSibling(board.getFileName() + ".cpp");
+		succeeded(run(List.of("cpp", "-nostdinc", "-undef", "-D__DTS__", "-x", "assembler-with-cpp", "-o",
+				preprocessed.toString(), board.getFileName().toString()), "cpp", board.getParent()), "cpp", board);
+		Run run = run(List.of("dtc", "-q", "-I", "dts", "-O", "dtb", "-o", "/dev/null", preprocessed.getFileName()
+				.toString()), "device-tree-compiler", board.getParent());
+		if (run.status() == 0) {
+			fail("dtc accepted " + board + ":\n" + run.output());
+		}
+		return run.output();
+	}
+
 	private static void succeeded(Run run, String tool, Path input) {
 		if (run.status() != 0) {
 			fail(tool + " failed on " + input + ":\n" + run.output());
@@ -72,8 +88,14 @@ final class Dtc {
 
 	/** Runs a tool: its exit status and what it printed; fails the test naming the package when it is missing. */
 	private static Run run(List<String> command, String debianPackage) {
+		return run(command, debianPackage, null);
+	}
+
+	/** {@link #run(List, String)} in a working folder (null: this process's). */
+	private static Run run(List<String> command, String debianPackage, Path folder) {
 		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			Process process = new ProcessBuilder(command).directory(folder == null ? null : folder.toFile())
+					.redirectErrorStream(true).start();
 			String output = new String(process.getInputStream().readAllBytes());
 			return new Run(process.waitFor(), output);
 		} catch (IOException e) {

@@ -16,9 +16,13 @@ import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.jface.text.source.ISourceViewerExtension3;
 import org.eclipse.jface.text.source.TextInvocationContext;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -160,16 +164,35 @@ class OverlayEditorTest {
 		Workbench.waitUntil(() -> overlap(camera) != null, () -> allProblems(camera));
 	}
 
+	/**
+	 * The README's picture of the composite's map: the view maximized on the whole screen, its table's columns fitted
+	 * to their content and given the width they need (the map the rest), so no column is cut off; then the layout is
+	 * put back for the rest of the test.
+	 */
 	private void screenshot(MemoryMapView view) throws Exception {
 		Shell shell = page.getWorkbenchWindow().getShell();
-		// Xvfb has no window manager to maximize with: take the whole screen, and most of it for the view.
+		// Xvfb has no window manager to maximize with: take the whole screen, and all of it for the view.
 		shell.setBounds(shell.getDisplay().getPrimaryMonitor().getBounds());
-		Workbench.giveMostOfTheHeightTo(view);
-		var table = view.tableViewer().getTable();
-		table.showColumn(table.getColumn(dev.carveout.ui.map.MapColumn.OVERLAY.ordinal()));
+		IWorkbenchPartReference reference = page.getReference(view);
+		page.setPartState(reference, IWorkbenchPage.STATE_MAXIMIZED);
+		Workbench.processEvents(500);
+		Table table = view.tableViewer().getTable();
+		int columns = 0;
+		for (TableColumn column : table.getColumns()) {
+			column.pack();
+			columns += column.getWidth();
+		}
+		SashForm sash = (SashForm) table.getParent();
+		int needed = columns + table.computeTrim(0, 0, 0, 0).width + sash.getSashWidth();
+		sash.setWeights(Math.max(1, sash.getClientArea().width - needed), needed);
 		shell.getDisplay().setCursorLocation(shell.getBounds().x + 5, shell.getBounds().y + shell.getBounds().height - 5);
 		Workbench.processEvents(1500);
+		assertTrue(table.getClientArea().width >= columns, "the whole table is in the picture: " + columns
+				+ " px of columns in " + table.getClientArea().width + " px");
+		assertEquals(0, table.getHorizontalBar().getSelection(), "the table is not scrolled sideways");
 		Workbench.screenshot(shell, "memory-map-overlay.png");
+		page.setPartState(reference, IWorkbenchPage.STATE_RESTORED);
+		Workbench.processEvents(500);
 	}
 
 	private static ICompletionProposal moveProposal(ISourceViewer viewer, TextInvocationContext caret) {

@@ -31,7 +31,7 @@ class DtcErrorParityTest {
 
 	@Test
 	void everyErrorThatStopsDtcIsAnErrorOnDtcsLine() throws Exception {
-		int count = Integer.getInteger("carveout.dtcerr.cases", 300);
+		int count = Integer.getInteger("carveout.dtcerr.cases", 360);
 		long seed = Long.getLong("carveout.dtcerr.seed", 20261202L);
 		Path includePrefixes = CorpusAccess.includeDirs().get(0);
 		KbuildDtc dtc = new KbuildDtc(includePrefixes);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One generated case: a base board with a fault appended, written to its own folder as board.dts. */
 record FaultCase(int index, FaultKind kind, BaseBoard base, Snippet snippet) {
@@ -12,9 +14,15 @@ record FaultCase(int index, FaultKind kind, BaseBoard base, Snippet snippet) {
 		return "case " + index + " " + kind + " / " + snippet.variant() + " on " + base.name();
 	}
 
-	/** The board's text: the base, then the snippet. */
+	/** The base's header line, which a snippet may replace. */
+	private static final Pattern VERSION_LINE = Pattern.compile("(?m)^[ \t]*/dts-v1/;[ \t]*$");
+
+	/** The board's text: the base (its header replaced when the snippet says so), then the snippet. */
 	String boardText() {
 		String text = base.text().endsWith("\n") ? base.text() : base.text() + "\n";
+		if (snippet.header() != null) {
+			text = VERSION_LINE.matcher(text).replaceFirst(Matcher.quoteReplacement(snippet.header()));
+		}
 		return text + String.join("\n", snippet.lines()) + "\n";
 	}
 

@@ -157,7 +157,37 @@ enum FaultKind {
 			v("marker with flags", (r, b) -> marker("marker with flags", b, " 1 3", false)),
 			v("marker, then a bad literal", (r, b) -> marker("marker, then a bad literal", b, "", true)),
 			v("#line directive", (r, b) -> new Snippet("#line directive").line("#line " + (b.lineCount() + 2)
-					+ " \"board.dts\"").line("/ { " + Names.NODE + " { x; }; };"))),
+					+ " \"board.dts\"").line("/ { " + Names.NODE + " { x; }; };")),
+			v("another file's marker, then a bad literal", (r, b) -> otherMarker("another file's marker, then a bad"
+					+ " literal", r, 0, "\t\tdtcerr-p = <09>;")),
+			v("another file's marker, then a duplicate property", (r, b) -> otherMarker("another file's marker, then a"
+					+ " duplicate property", r, 0, "\t\tdtcerr-p = <1>;", "\t\tdtcerr-p = <2>;")),
+			v("another file's marker, 7 blank lines, an error", (r, b) -> otherMarker("another file's marker, 7 blank"
+					+ " lines, an error", r, 7, "\t\tdtcerr-p = <09>;")),
+			v("another file's marker, 8 blank lines, an error", (r, b) -> otherMarker("another file's marker, 8 blank"
+					+ " lines, an error", r, 8, "\t\tdtcerr-p = <1>;", "\t\tdtcerr-p = <2>;")),
+			v("another file's marker, then an #include", (r, b) -> new Snippet("another file's marker, then an #include")
+					.line("# " + (1 + r.nextInt(900)) + " \"dtcerr-other.dtsi\"").line("#include \"dtcerr-inc.dtsi\"")
+					.line("/ {").line("\t" + Names.NODE + " {").line("\t\tdtcerr-p = <1>;").line("\t\tdtcerr-p = <2>;")
+					.line("\t};").line("};").file("dtcerr-inc.dtsi", "/ {\n\tdtcerr-inc;\n};\n")),
+			v("another file's marker in an /include/d fragment", (r, b) -> new Snippet("another file's marker in an"
+					+ " /include/d fragment").line("/ {").line("\t" + Names.NODE + " {").line("\t\t/include/ \"frag.dtsi\"")
+					.line("\t};").line("};").file("frag.dtsi", "dtcerr-a = <1>;\n# " + (1 + r.nextInt(900))
+							+ " \"dtcerr-other.dtsi\"\ndtcerr-b = <1>;\ndtcerr-b = <2>;\n")),
+			v("#line naming another file, then a bad literal", (r, b) -> new Snippet("#line naming another file, then a"
+					+ " bad literal").line("#line " + (1 + r.nextInt(900)) + " \"dtcerr-other.dtsi\"").line("/ {")
+					.line("\t" + Names.NODE + " {").fault("\t\tdtcerr-p = <09>;").line("\t};").line("};")),
+			v("#line naming another file, an #include, then an error", (r, b) -> new Snippet("#line naming another file,"
+					+ " an #include, then an error").line("#line " + (1 + r.nextInt(900)) + " \"dtcerr-other.dtsi\"")
+					.line("#include \"dtcerr-inc.dtsi\"").line("/ {").line("\t" + Names.NODE + " {")
+					.fault("\t\tdtcerr-p = <1>;").line("\t\tdtcerr-p = <2>;").line("\t};").line("};")
+					.file("dtcerr-inc.dtsi", "/ {\n\tdtcerr-inc;\n};\n")),
+			v("#line without a file, then an error", (r, b) -> new Snippet("#line without a file, then an error")
+					.line("#line " + (1 + r.nextInt(900))).line("/ {").line("\t" + Names.NODE + " {")
+					.fault("\t\tdtcerr-p = <09>;").line("\t};").line("};")),
+			v("an indented marker", (r, b) -> new Snippet("an indented marker").line("/ {").line("\t" + Names.NODE + " {")
+					.fault("\t\t# " + (1 + r.nextInt(900)) + " \"dtcerr-other.dtsi\"").line("\t\tdtcerr-p;").line("\t};")
+					.line("};"))),
 
 	NAME_ESCAPE(
 			v("escaped property name", (r, b) -> new Snippet("escaped property name").line("/ {").line("\t" + Names.NODE + " {")
@@ -223,7 +253,51 @@ enum FaultKind {
 					.line("\t" + Names.NODE + " {").line("\t\tdtcerr-p = <1>").fault("\t\tdtcerr-q = <2>;").line("\t};")
 					.line("};")),
 			v("missing '>'", (r, b) -> new Snippet("missing '>'").line("/ {").line("\t" + Names.NODE + " {")
-					.fault("\t\tdtcerr-p = <1 2;").line("\t};").line("};")));
+					.fault("\t\tdtcerr-p = <1 2;").line("\t};").line("};")),
+			v("/delete-node/ &label inside a node", (r, b) -> new Snippet("/delete-node/ &label inside a node").line("/ {")
+					.line("\t" + Names.NODE + " {").fault("\t\t/delete-node/ &" + b.label(r.nextInt()) + ";").line("\t};")
+					.line("};")),
+			v("/delete-node/ &{/path} inside a node", (r, b) -> new Snippet("/delete-node/ &{/path} inside a node")
+					.line("/ {").line("\t" + Names.NODE + " {").line("\t\tchild {};").fault("\t\t/delete-node/ &{/"
+							+ Names.NODE + "/child};").line("\t};").line("};"))),
+
+	HEADER(
+			v("/plugin/ in the included header", (r, b) -> new Snippet("/plugin/ in the included header")
+					.header("#include \"dtcerr-hdr.dtsi\"").file("dtcerr-hdr.dtsi", "/dts-v1/;\n/plugin/;\n")),
+			v("two headers in the included file, /plugin/ in the second", (r, b) -> new Snippet("two headers in the"
+					+ " included file, /plugin/ in the second").header("#include \"dtcerr-hdr.dtsi\"")
+					.file("dtcerr-hdr.dtsi", "/dts-v1/;\n/dts-v1/;\n/plugin/;\n")),
+			v("/plugin/ header after the board's through /include/", (r, b) -> new Snippet("/plugin/ header after the"
+					+ " board's through /include/").header("/dts-v1/; /include/ \"dtcerr-hdr.dtsi\"")
+					.file("dtcerr-hdr.dtsi", "/dts-v1/;\n/plugin/;\n")),
+			v("/dts-v1/ only in the included file", (r, b) -> new Snippet("/dts-v1/ only in the included file")
+					.header("#include \"dtcerr-hdr.dtsi\"").file("dtcerr-hdr.dtsi", "/dts-v1/;\n")),
+			v("/dts-v1/ twice", (r, b) -> new Snippet("/dts-v1/ twice").header("/dts-v1/; /dts-v1/;")),
+			v("/dts-v1/ missing", (r, b) -> new Snippet("/dts-v1/ missing").header("/* no /dts-v1/ */")),
+			v("/plugin/ alone", (r, b) -> new Snippet("/plugin/ alone").header("/plugin/;")),
+			v("/dts-v1/ after the tree", (r, b) -> new Snippet("/dts-v1/ after the tree").fault("/dts-v1/;")
+					.line("/ { " + Names.NODE + " { x; }; };")),
+			v("/plugin/ after the tree", (r, b) -> new Snippet("/plugin/ after the tree").fault("/plugin/;")),
+			v("/memreserve/ after the tree", (r, b) -> new Snippet("/memreserve/ after the tree")
+					.fault("/memreserve/ 0x" + hex(r) + "000 0x1000;")),
+			v("/memreserve/ between the headers and the tree", (r, b) -> new Snippet("/memreserve/ between the headers"
+					+ " and the tree").header("/dts-v1/; /memreserve/ 0x" + hex(r) + "000 0x1000;"))),
+
+	INCLUDE_IN_VALUE(
+			v("cells inside <>", (r, b) -> includedValue("cells inside <>", "<1 /include/ \"dtcerr-val.dtsi\" 3>",
+					r.nextInt(99) + " 0x" + hex(r) + "\n")),
+			v("a whole value", (r, b) -> includedValue("a whole value", "/include/ \"dtcerr-val.dtsi\"",
+					"\"dtcerr\", <" + r.nextInt(99) + ">\n")),
+			v("a value after a string", (r, b) -> includedValue("a value after a string",
+					"\"x\", /include/ \"dtcerr-val.dtsi\"", "<1 2>, [0a 0b]\n")),
+			v("a reference in the included cells", (r, b) -> includedValue("a reference in the included cells",
+					"<1 /include/ \"dtcerr-val.dtsi\">", "&" + b.label(r.nextInt()) + " 7")),
+			v("a bad literal in the included cells", (r, b) -> includedValue("a bad literal in the included cells",
+					"<1 /include/ \"dtcerr-val.dtsi\">", "\n09\n").faultIn("dtcerr-val.dtsi", 2)),
+			v("division by zero in the included value", (r, b) -> includedValue("division by zero in the included value",
+					"/include/ \"dtcerr-val.dtsi\"", "\n<(" + r.nextInt(9) + " / 0)>\n").faultIn("dtcerr-val.dtsi", 2)),
+			v("a missing file", (r, b) -> new Snippet("a missing file").line("/ {").line("\t" + Names.NODE + " {")
+					.fault("\t\tdtcerr-p = <1 /include/ \"dtcerr-missing.dtsi\">;").line("\t};").line("};")));
 
 
 	private final List<Variant> variants;
@@ -292,6 +366,26 @@ enum FaultKind {
 			s.fault("\t\tdtcerr-p = <09>;");
 		}
 		return s.line("\t\tdtcerr-q;").line("\t};").line("};");
+	}
+
+	/** A marker naming a file that is not the board, then a node whose body holds {@code body} after {@code gap} blank lines. */
+	private static Snippet otherMarker(String variant, Random r, int gap, String... body) {
+		Snippet s = new Snippet(variant).line("# " + (1 + r.nextInt(900)) + " \"dtcerr-other.dtsi\"" + (r.nextBoolean()
+				? ""
+				: " 1")).line("/ {").line("\t" + Names.NODE + " {");
+		for (int i = 0; i < gap; i++) {
+			s.line("");
+		}
+		for (String line : body) {
+			s.fault(line);
+		}
+		return s.line("\t};").line("};");
+	}
+
+	/** A property whose value has an /include/ of dtcerr-val.dtsi, which holds {@code included}. */
+	private static Snippet includedValue(String variant, String value, String included) {
+		return new Snippet(variant).line("/ {").line("\t" + Names.NODE + " {").line("\t\tdtcerr-p = " + value + ";")
+				.line("\t};").line("};").file("dtcerr-val.dtsi", included);
 	}
 
 	private static Snippet incbin(String variant, Random r, String arguments) {

@@ -16,6 +16,7 @@ final class Snippet {
 	private final Map<String, byte[]> files = new LinkedHashMap<>();
 	private int faultLine = -1;
 	private String faultFile;
+	private String header;
 
 	Snippet(String variant) {
 		this.variant = variant;
@@ -36,6 +37,20 @@ final class Snippet {
 			faultLine = lines.size();
 		}
 		return line(text);
+	}
+
+	/**
+	 * One line that takes the place of the base's '/dts-v1/;' line (the first one alone on its line), so the base's
+	 * lines keep their numbers.
+	 */
+	Snippet header(String line) {
+		header = line;
+		return this;
+	}
+
+	/** The line for the base's '/dts-v1/;', or null to keep it. */
+	String header() {
+		return header;
 	}
 
 	Snippet file(String name, String text) {
