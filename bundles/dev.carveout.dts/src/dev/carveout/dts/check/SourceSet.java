@@ -260,10 +260,10 @@ final class SourceSet {
 	 * stops: {@link LimitExceeded}, reported here.
 	 */
 	private IncludedFile readDtcInclude(IncludeDirective include, Locator locator, String prefix, String suffix) {
-		SourceRef at = locator.locate(include);
 		if (include.getFile() == null) {
 			return null; // the parser's recovery lost the name: its syntax error is the finding (found by tests/fuzz.sh)
 		}
+		SourceRef at = locator.locate(include);
 		if (!usage.within(InputLimit.DTC_INCLUDE_DEPTH, dtcIncludeDepth + 1L)) {
 			throw stop(InputLimit.DTC_INCLUDE_DEPTH, null, at);
 		}

@@ -65,9 +65,9 @@ final class PreprocessorRun {
 
 	/** Macro contexts on the stack, and arguments being pre-expanded inside each other (Java recursion). */
 	private int macroDepth;
+	private int argDepth;
 	/** Files pushed so far, the board itself included ({@link InputLimit#FILES_ENTERED}). */
 	private long filesEntered;
-	private int argDepth;
 	/** The outermost macro expansion under way (its name token) and the tokens it has produced so far. */
 	private Tok expansionRoot;
 	private String expansionMacro;

@@ -93,7 +93,7 @@ final class Oracle implements AutoCloseable {
 			stop.set(true);
 			future.cancel(true);
 			worker.shutdownNow();
-			worker = newWorker(); // the stuck thread is left behind; the next input gets a fresh one
+			worker = newWorker(); // a check that does not stop when asked is left behind; the next input gets a fresh thread
 			return new Failure(Failure.Kind.HANG, "no answer within " + bound.toSeconds() + " s");
 		} catch (ExecutionException e) {
 			StringWriter trace = new StringWriter();
