@@ -45,7 +45,7 @@ import com.google.inject.Inject;
  */
 public class CarveoutLanguageServerImpl extends LanguageServerImpl {
 
-	/** The extensions the server registers DTS for (CarveoutServerModule). */
+	/** The extensions that are DTS: registered for Xtext by CarveoutServerModule, checked by the engine here. */
 	static final Set<String> DTS_EXTENSIONS = Set.of("dts", "dtsi", "dtso");
 
 	private final EngineSession session;

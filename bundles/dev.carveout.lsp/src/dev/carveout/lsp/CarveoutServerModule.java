@@ -38,9 +38,9 @@ final class CarveoutServerModule extends AbstractModule {
 		bind(ProjectManager.class).to(ContainedProjectManager.class);
 		ResourceServiceProviderRegistryImpl registry = new ResourceServiceProviderRegistryImpl();
 		IResourceServiceProvider dts = language.getInstance(IResourceServiceProvider.class);
-		registry.getExtensionToFactoryMap().put("dts", dts);
-		registry.getExtensionToFactoryMap().put("dtsi", dts);
-		registry.getExtensionToFactoryMap().put("dtso", dts);
+		for (String extension : CarveoutLanguageServerImpl.DTS_EXTENSIONS) {
+			registry.getExtensionToFactoryMap().put(extension, dts);
+		}
 		bind(IResourceServiceProvider.Registry.class).toInstance(registry);
 		bind(XtextResourceSet.class).to(LanguageResourceSet.class);
 		bind(IMultiRootWorkspaceConfigFactory.class).to(OpenDocumentsWorkspace.class);
